@@ -1,0 +1,35 @@
+"""The `sendscan` command and its subcommands."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from .extract import extract
+
+app = typer.Typer(
+    name="sendscan",
+    help="Read Ofsted/CQC SEND inspection letters and news reports: extract their structure and findings.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+app.command()(extract)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"sendscan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """Read Ofsted/CQC SEND inspection letters and news reports."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,40 @@
+"""`sendscan extract`: the structure of each document."""
+
+from __future__ import annotations
+
+from ..api import extract_all
+from ..errors import SendscanError
+from ..export import to_json, to_jsonl, to_markdown
+from ..render import document_view
+from .options import EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument
+from .output import check_format, emit, emit_renderable, fail, finish
+
+
+def extract(
+    paths: PathsArgument,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    engine: EngineOption = "pypdfium2",
+    encoding: EncodingOption = None,
+) -> None:
+    """Show each document's metadata, then its sections and their findings."""
+    try:
+        check_format(format, ("table", "json", "jsonl", "markdown"))
+        documents, errors = extract_all(paths, engine=engine, encoding=encoding)
+    except SendscanError as error:
+        raise fail(error) from None
+    single = len(paths) == 1 and not errors and len(documents) == 1 and not _is_dir(paths[0])
+    if format is Format.table:
+        emit_renderable([document_view(doc) for doc in documents], output)
+    elif documents or format is not Format.json:
+        dicts = [doc.to_dict() for doc in documents]
+        text = {Format.json: lambda: to_json(dicts, single), Format.jsonl: lambda: to_jsonl(dicts),
+                Format.markdown: lambda: to_markdown(dicts)}[format]()
+        emit(text, output)
+    finish(errors)
+
+
+def _is_dir(path: str) -> bool:
+    from pathlib import Path
+
+    return path != "-" and Path(path).is_dir()

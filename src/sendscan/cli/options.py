@@ -1,0 +1,36 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="Write to this file (all at once, never half-written) instead of standard output.",
+                 dir_okay=False, writable=True),
+]
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="PDF text engine: pypdfium2 (fast) or pdfplumber."),
+]
+EncodingOption = Annotated[
+    Optional[str], typer.Option("--encoding", help="Encoding of text and HTML inputs (default: UTF-8, or UTF-16 by its BOM)."),
+]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files or directories to read (PDF, HTML, text); - reads standard input.", show_default=False),
+]

@@ -1,0 +1,30 @@
+"""The one exception family for problems a user can fix.
+
+The library raises these; the CLI turns each into a one-line message and an
+exit status in one place (`sendscan.cli.errors`). Anything else that escapes is
+a bug in sendscan and is reported as such.
+"""
+
+
+class SendscanError(Exception):
+    """A user-facing error: bad input, a bad taxonomy, a bad gold file."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InputError(SendscanError):
+    """A file that cannot be read as a document."""
+
+
+class UsageError(SendscanError):
+    """Options that do not fit together."""
+
+    exit_code = 2

@@ -1,0 +1,112 @@
+"""The headings each kind of document uses, and what kind of section each opens.
+
+Headings are data: a table of patterns per document type, matched against a
+whole line (or two or three lines, for the 2016 letters' long question
+headings that wrap). News and council pages have no fixed headings; there a
+short line standing alone (or a markdown `#` line from HTML) is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Line, Source
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern | None = None
+    #: A heading that groups the sections below it (2016 letters' questions).
+    group: bool = False
+
+
+def _rule(kind: str, pattern: str, group: bool = False) -> Rule:
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), group)
+
+
+END_MATTER = [
+    _rule("end_matter", r"Local area partnership details"),
+    _rule("end_matter", r"Information about this inspection"),
+    _rule("end_matter", r"Inspection team"),
+    _rule("end_matter", r"Yours sincerely,?"),
+]
+
+REPORT_2023 = [
+    _rule("context", r"Information about the local area partnership"),
+    _rule("narrative", r"What is it like to be a child or young person with SEND in this area\??"),
+    _rule("strength", r"What is the (?:local )?area partnership doing that is effective\??"),
+    _rule("weakness", r"What does the (?:local )?area partnership need to do better\??"),
+    _rule("priority_action", r"Areas for priority action"),
+    _rule("recommendation", r"Areas for improvement"),
+] + END_MATTER
+
+LETTER_2016 = [
+    _rule("narrative", r"Main findings"),
+    _rule("context", r"The effectiveness of the local area in (?:identifying|assessing|improving)\b.{10,200}", group=True),
+    _rule("strength", r"(?:Main |Areas of )?Strengths"),
+    _rule("weakness", r"Areas (?:for|of) (?:further )?(?:development|improvement)"),
+] + END_MATTER
+
+RULES = {
+    "send_report_2023": REPORT_2023,
+    "send_letter_2016": LETTER_2016,
+    "send_revisit": END_MATTER,
+}
+
+SIGNIFICANT_WEAKNESS = Rule("significant_weakness")
+RESPONSE = Rule("response")
+NARRATIVE = Rule("narrative")
+
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+
+
+def doc_type(lines: list[Line], source: Source) -> str:
+    """Which of the known kinds of document this is, from its opening text."""
+    opening = " ".join(line.text for line in lines[:80])
+    if re.search(r"Area SEND inspection of|Local area partnership report", opening, re.I):
+        return "send_report_2023"
+    if re.search(r"Joint local area SEND revisit|revisited the local area", opening, re.I):
+        return "send_revisit"
+    if re.search(r"Joint local area SEND inspection|conducted a joint inspection of the local area", opening, re.I):
+        return "send_letter_2016"
+    if source.format == "pdf":
+        return "unknown"
+    everything = " ".join(line.text for line in lines)
+    if re.search(r"\b(?:last updated|was this page (?:helpful|useful)|our local offer)\b", everything, re.I) \
+            or len(re.findall(r"\b(?:we|our)\b", everything, re.I)) > 8:
+        return "council_page"
+    if re.search(r"\b(?:Ofsted|SEND|special educational needs)\b", everything):
+        return "news_report"
+    return "unknown"
+
+
+def match(lines: list[Line], i: int, doc_type: str) -> tuple[Rule, int] | None:
+    """The heading that starts at line i, and how many lines it takes."""
+    rules = RULES.get(doc_type)
+    if rules is None:
+        return _free_heading(lines, i)
+    for n in (1, 2, 3):
+        if i + n > len(lines):
+            break
+        text = " ".join(line.text for line in lines[i:i + n])
+        for rule in rules:
+            if rule.pattern.fullmatch(text.strip()):
+                return rule, n
+    return None
+
+
+def _free_heading(lines: list[Line], i: int) -> tuple[Rule, int] | None:
+    """News, council and unknown pages: `# Heading`, or a short line alone."""
+    line = lines[i]
+    if MARKDOWN_HEADING.match(line.text):
+        return NARRATIVE, 1
+    text = line.text
+    short = len(text) <= 70 and len(text.split()) <= 10 and text[:1].isupper()
+    if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
+        return None
+    height = max(line.bottom - line.top, 1.0)
+    before = i == 0 or lines[i - 1].page != line.page or line.top - lines[i - 1].bottom > 0.5 * height
+    after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height
+    return (NARRATIVE, 1) if before and after else None

@@ -1,0 +1,156 @@
+"""Plain data passed between the steps: read -> clean -> structure -> tag.
+
+Nothing here does work; each step's module turns one of these into the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Bumped when a key of the extract JSON changes meaning or disappears.
+#: Adding keys keeps the major version. See README, "The extract JSON".
+SCHEMA_VERSION = "1.0"
+
+DOC_TYPES = (
+    "send_report_2023",
+    "send_letter_2016",
+    "send_revisit",
+    "news_report",
+    "council_page",
+    "unknown",
+)
+
+#: Section kinds that hold findings, and the polarity a section gives them
+#: (codebook, "Finding kinds and polarity"). None: the sentence decides.
+FINDING_KINDS = {
+    "strength": "strength",
+    "weakness": "weakness",
+    "recommendation": "weakness",
+    "priority_action": "weakness",
+    "significant_weakness": "weakness",
+    "revisit_progress": None,  # the section's verdict decides
+    "narrative": None,
+}
+
+#: Section kinds that hold no findings: front matter and context, officials'
+#: quoted responses in news, and end matter (team, addresses, licence).
+OTHER_KINDS = ("context", "response", "end_matter")
+
+
+@dataclass
+class Line:
+    """One line of text as laid out on a page (PDF points; text files: rows)."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+@dataclass
+class Source:
+    """What `read` returns: the lines of every page, before cleaning."""
+
+    path: str
+    format: str  # pdf | html | text
+    pages: list[Page]
+    engine: str | None = None
+    #: What the container says of itself (HTML <title>, date), if anything.
+    hints: dict = field(default_factory=dict)
+
+
+@dataclass
+class Finding:
+    """One bullet, numbered item, paragraph item or narrative sentence.
+
+    `start`/`end` are offsets into `Document.text`, so
+    `document.text[f.start:f.end] == f.text`.
+    """
+
+    text: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    page: int
+    findings: list[Finding] = field(default_factory=list)
+    #: Body text of sections that hold no findings (context, end matter).
+    text: str = ""
+    #: The heading this section sits under (2016 letters' three questions).
+    group: str | None = None
+    #: Revisit letters: "sufficient" or "insufficient" progress.
+    verdict: str | None = None
+
+
+@dataclass
+class Metadata:
+    local_area: str | None = None
+    inspection_start: str | None = None
+    inspection_end: str | None = None
+    previous_inspection: str | None = None
+    previous_inspection_dates: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    wsoa_required: bool | None = None
+    revisit: dict | None = None
+    next_full_inspection_years: int | None = None
+    monitoring_inspection_months: int | None = None
+    local_authority: str | None = None
+    health_bodies: list[str] = field(default_factory=list)
+    inspectors: list[dict] = field(default_factory=list)
+    headline: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Document:
+    source: str
+    format: str
+    doc_type: str
+    metadata: Metadata
+    sections: list[Section]
+    text: str
+    pages: int
+    engine: str | None = None
+
+    def findings(self):
+        """Every (section, finding) pair, in document order."""
+        for section in self.sections:
+            for finding in section.findings:
+                yield section, finding
+
+    def to_dict(self) -> dict:
+        """The extract JSON object (README, "The extract JSON")."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "format": self.format,
+            "engine": self.engine,
+            "doc_type": self.doc_type,
+            "pages": self.pages,
+            "metadata": asdict(self.metadata),
+            "sections": [section_to_dict(s) for s in self.sections],
+        }
+
+
+def section_to_dict(section: Section) -> dict:
+    """Every section has `findings` (empty where the kind holds none);
+    sections that hold no findings carry their body as `text` instead."""
+    data = asdict(section)
+    if section.kind in FINDING_KINDS:
+        del data["text"]
+    return data
