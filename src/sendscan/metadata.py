@@ -57,8 +57,8 @@ def extract(text: str, doc_type: str, sections: list[Section], source: Source) -
         meta.wsoa_required = bool(WSOA.search(flat))
     if doc_type == "send_revisit":
         meta.revisit = revisit(flat, sections)
-    meta.next_full_inspection_years = number_after(flat, r"next full (?:area SEND )?(?:re-?)?inspection will be within approximately (\S+) years?")
-    meta.monitoring_inspection_months = number_after(flat, r"monitoring inspection will be carried out within approximately (\S+) months?")
+    meta.next_full_inspection_years = number_after(flat, r"next full (?:area SEND )?(?:re-?)?inspection will be within (?:approximately |about )?(\S+) years?")
+    meta.monitoring_inspection_months = number_after(flat, r"monitoring inspection will be carried out within (?:approximately |about )?(\S+) months?")
     meta.local_authority, meta.health_bodies = partnership(sections, flat, meta.local_area)
     meta.inspectors = inspectors(sections)
     if doc_type in ("news_report", "council_page", "unknown") and source.format != "pdf":
@@ -79,7 +79,9 @@ def local_area(flat: str, doc_type: str) -> str | None:
     pattern = patterns.get(doc_type)
     if pattern:
         m = re.search(pattern, flat, re.I)
-        return next((g for g in m.groups() if g), None) if m else None
+        name = next((g for g in m.groups() if g), None) if m else None
+        # A name that wrapped at its hyphen ("Stoke-on-" / "Trent") is one word.
+        return re.sub(r"(?<=\w-) (?=\w)", "", name) if name else None
     from . import areas  # the reference table, for free text
 
     area = areas.find(flat)

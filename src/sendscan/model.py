@@ -81,6 +81,8 @@ class Finding:
     page: int
     start: int
     end: int
+    #: Priority actions: who the table names as responsible for the action.
+    responsible_body: str | None = None
 
 
 @dataclass

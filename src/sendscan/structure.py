@@ -17,12 +17,17 @@ from . import headings, metadata
 from .model import FINDING_KINDS, Document, Finding, Line, Section, Source
 
 BULLET = re.compile(r"^([◼▪•●■◦▫□➢►✓\-–−*·])\s+(?=\S)")
+#: Markers that also occur as ordinary text at the start of a wrapped line.
+WEAK_BULLETS = ("-", "–", "*")
 NUMBERED = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 #: A vertical step this much larger than the usual line pitch starts a paragraph.
-PARAGRAPH_STEP = 1.25
+PARAGRAPH_STEP = 1.1
+#: ... or this many points larger, after a line that ends a sentence.
+SMALL_GAP = 0.3
 #: A jump left or right this wide is another column (table cells).
 COLUMN_JUMP = 80.0
-TERMINAL = (".", "!", "?", ":", ";", "”", "’", '"', ")")
+#: The end of a sentence or clause: ". ! ? : ;" and any closing quote or bracket.
+TERMINAL = re.compile(r"[.!?:;][”’\"')]*$")
 ABBREVIATIONS = ("e.g.", "i.e.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "St.", "No.", "etc.", "approx.")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'(]?[A-Z0-9])")
 WSOA_INTRO = re.compile(r"areas? of significant weakness(?:es)?\s*:$", re.IGNORECASE)
@@ -101,11 +106,14 @@ def join_lines(texts: list[str]) -> str:
 
 def blocks_of(lines: list[Line], doc_type: str) -> list[Block]:
     pitch = line_pitch(lines)
+    margin = left_margin(lines)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        found = headings.match(lines, i, doc_type)
+        # A heading stands at the left margin; the same words further right
+        # are a table's column header ("Areas for priority action").
+        found = headings.match(lines, i, doc_type) if line.x0 < margin + COLUMN_JUMP else None
         if found:
             rule, n = found
             title = [replace(l, text=headings.MARKDOWN_HEADING.sub(r"\1", l.text)) for l in lines[i:i + n]]
@@ -113,6 +121,9 @@ def blocks_of(lines: list[Line], doc_type: str) -> list[Block]:
             i += n
             continue
         bullet, numbered = BULLET.match(line.text), NUMBERED.match(line.text)
+        if (numbered or (bullet and bullet.group(1) in WEAK_BULLETS)) and blocks \
+                and blocks[-1].kind != "heading" and mid_sentence(blocks[-1].lines[-1]):
+            bullet = numbered = None  # "aged 12 to" / "24) following...": a wrap, not an item
         if bullet or numbered:
             marker = (bullet or numbered).group(0)
             body = Line(line.text[len(marker):], line.page, line.x0, line.x1, line.top, line.bottom)
@@ -123,6 +134,11 @@ def blocks_of(lines: list[Line], doc_type: str) -> list[Block]:
             blocks[-1].lines.append(line)
         i += 1
     return blocks
+
+
+def left_margin(lines: list[Line]) -> float:
+    """Where most lines start."""
+    return statistics.median_low(sorted(line.x0 for line in lines)) if lines else 0.0
 
 
 def line_pitch(lines: list[Line]) -> float:
@@ -139,9 +155,23 @@ def starts_paragraph(prev: Line, line: Line, pitch: float) -> bool:
     if line.page != prev.page:
         # Across a page break only the sentence tells: a finished sentence
         # followed by a capital letter is taken as a new paragraph.
-        return prev.text.endswith(TERMINAL) and line.text[:1].isupper()
+        return ends_sentence(prev.text) and line.text[:1].isupper()
     step = line.top - prev.top
-    return step > pitch * PARAGRAPH_STEP or step < -1 or abs(line.x0 - prev.x0) > COLUMN_JUMP
+    if step < -1 or abs(line.x0 - prev.x0) > COLUMN_JUMP:
+        return True  # back up the page, or across: another column or cell
+    # Some reports leave a wide gap between paragraphs, others only half a
+    # point more than between lines; with so small a gap, the previous line
+    # must also end a sentence.
+    return step > pitch * PARAGRAPH_STEP or (step > pitch + SMALL_GAP and ends_sentence(prev.text))
+
+
+def mid_sentence(line: Line) -> bool:
+    """True if the line stops mid-sentence, so the next line continues it."""
+    return not ends_sentence(line.text) and not re.search(r"\b(?:and|or)$", line.text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -217,10 +247,16 @@ def fill(section: Section, blocks: list[Block], writer: Writer) -> None:
         for block in blocks:
             writer.add(block.text)
         return
-    if section.kind == "priority_action":
-        units = priority_rows([line for block in blocks for line in block.lines])
-        if units is None:
-            units = items(blocks)
+    rows = priority_rows([l for b in blocks for l in b.lines]) if section.kind == "priority_action" else None
+    if rows is not None:
+        units = None
+        for body, action in rows:
+            if body:
+                writer.add(body)
+            section.findings.append(finding(join_lines([l.text for l in action]), action[0].page, writer))
+            section.findings[-1].responsible_body = body or None
+    elif section.kind == "priority_action":
+        units = items(blocks)
     elif section.kind == "narrative":
         units = None
         for block in blocks:
@@ -268,7 +304,7 @@ def items(blocks: list[Block]) -> list[list[Block]]:
     units: list[list[Block]] = []
     for block in blocks:
         hangs = block.kind == "bullet" and units and units[-1][0].kind != "bullet"
-        continues = block.kind == "paragraph" and units and not units[-1][-1].text.endswith(TERMINAL)
+        continues = block.kind == "paragraph" and units and not ends_sentence(units[-1][-1].text)
         if hangs or continues:
             units[-1].append(block)
         else:
@@ -276,8 +312,8 @@ def items(blocks: list[Block]) -> list[list[Block]]:
     return units
 
 
-def priority_rows(lines: list[Line]) -> list[list[Block]] | None:
-    """Rows of the "Areas for priority action" table: the action column only.
+def priority_rows(lines: list[Line]) -> list[tuple[str, list[Line]]] | None:
+    """Rows of the "Areas for priority action" table: (responsible body, action lines).
 
     Cells come out as separate lines (pdfium keeps a cell's lines together,
     our pdfplumber reader splits lines at wide gaps), so the action column is
@@ -293,23 +329,23 @@ def priority_rows(lines: list[Line]) -> list[list[Block]] | None:
     actions = [l for l in lines if l.x0 > left + COLUMN_JUMP]
     if not actions:
         return None
-    starts = cell_starts(body, line_pitch(lines))
-    rows: list[list[Line]] = [[] for _ in starts] or [[]]
+    cells = body_cells(body, line_pitch(lines))
+    rows: list[tuple[str, list[Line]]] = [(join_lines([l.text for l in c]), []) for c in cells] or [("", [])]
     for line in sorted(actions, key=lambda l: (l.page, l.top)):
-        above = [i for i, s in enumerate(starts) if (s.page, s.top - 3) <= (line.page, line.top)]
-        rows[above[-1] if above else 0].append(line)
-    return [[Block("paragraph", row)] for row in rows if row]
+        above = [i for i, c in enumerate(cells) if (c[0].page, c[0].top - 3) <= (line.page, line.top)]
+        rows[above[-1] if above else 0][1].append(line)
+    return [row for row in rows if row[1]]
 
 
-def cell_starts(column: list[Line], pitch: float) -> list[Line]:
-    """The first line of each cell of a table column (a new page or a gap starts one)."""
-    starts: list[Line] = []
-    prev = None
+def body_cells(column: list[Line], pitch: float) -> list[list[Line]]:
+    """The cells of a table column: a new page or a gap starts one."""
+    cells: list[list[Line]] = []
     for line in sorted(column, key=lambda l: (l.page, l.top)):
+        prev = cells[-1][-1] if cells else None
         if prev is None or line.page != prev.page or line.top - prev.top > pitch * PARAGRAPH_STEP:
-            starts.append(line)
-        prev = line
-    return starts
+            cells.append([])
+        cells[-1].append(line)
+    return cells
 
 
 def add_narrative(section: Section, block: Block, writer: Writer) -> None:
