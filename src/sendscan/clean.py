@@ -36,6 +36,9 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
+#: Running footers known by their words, for documents too short to show repetition.
+KNOWN_RUNNING = re.compile(r"^(?:Area SEND )?inspection report:|^page \d+(?: of \d+)?$|^\d{1,3}$", re.IGNORECASE)
+
 #: Running headers and footers sit in these bands at the top and bottom of a page.
 MARGIN_BAND = 0.09
 
@@ -47,7 +50,7 @@ def clean(source: Source) -> list[Line]:
     lines = [line for line in lines if line.text]
     if source.format == "pdf":
         running = running_lines(source)
-        lines = [line for line in lines if _key(line.text) not in running or not _in_margin(line, source)]
+        lines = [line for line in lines if not is_running(line, running, source)]
     else:
         lines = [line for line in lines if not is_furniture(line.text)]
     return lines
@@ -73,6 +76,11 @@ def running_lines(source: Source) -> set[str]:
         counts.update({_key(line.text) for line in page.lines if _in_margin(line, source)})
     needed = max(2, round(0.3 * len(source.pages)))
     return {key for key, n in counts.items() if n >= needed}
+
+
+def is_running(line: Line, running: set[str], source: Source) -> bool:
+    """A running header or footer: in a page margin, and repeated or known by its words."""
+    return _in_margin(line, source) and (_key(line.text) in running or bool(KNOWN_RUNNING.search(line.text)))
 
 
 def _tidy(line: Line, rejoin_split_words: bool) -> Line:

@@ -188,9 +188,9 @@ def _pdfplumber_pages(data: bytes, path: str) -> list[Page]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [_pdfplumber_page(page) for page in pdf.pages]
-    except PDFPasswordIncorrect:
-        raise InputError("PDF is encrypted (needs a password)", path) from None
-    except Exception as e:  # pdfminer raises many kinds on damaged files
+    except Exception as e:  # pdfminer raises many kinds on damaged files, some wrapped
+        if isinstance(e, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in e.args):
+            raise InputError("PDF is encrypted (needs a password)", path) from None
         raise InputError(_pdf_problem(str(e) or type(e).__name__), path) from None
 
 

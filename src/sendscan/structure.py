@@ -29,7 +29,7 @@ COLUMN_JUMP = 80.0
 #: The end of a sentence or clause: ". ! ? : ;" and any closing quote or bracket.
 TERMINAL = re.compile(r"[.!?:;][”’\"')]*$")
 ABBREVIATIONS = ("e.g.", "i.e.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "St.", "No.", "etc.", "approx.")
-SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
 WSOA_INTRO = re.compile(r"areas? of significant weakness(?:es)?\s*:$", re.IGNORECASE)
 VERDICT = re.compile(
     r"\bha(?:s|ve) (not )?made sufficient progress in addressing (?:this|the) (?:area of )?(?:significant )?weakness\b(?!es)",
@@ -175,14 +175,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph."""
+    """(start, end) of each sentence of a paragraph, closing quotes included."""
     spans, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        candidate = text[start:m.start()]
-        if candidate.endswith(ABBREVIATIONS):
+        if text[start:m.end()].endswith(ABBREVIATIONS):
             continue
-        spans.append((start, m.start()))
-        start = m.end()
+        spans.append((start, m.end()))
+        start = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans

@@ -1,0 +1,57 @@
+"""clean: extraction debris, running footers and web furniture go; text stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout import report_rows, source_of
+from sendscan.clean import clean, is_furniture, normalise
+
+
+@pytest.mark.parametrize("raw, tidy", [
+    ("Stoke-on\ufffeTrent", "Stoke-on-Trent"),
+    ("co\u00adproduction", "co-production"),
+    ("\ufb01nal  \u00a0 o\ufb00er", "final offer"),
+    ("zero\u200bwidth", "zerowidth"),
+    ("children’s “voice”", "children’s “voice”"),
+])
+def test_normalise_replaces_debris_and_keeps_typography(raw, tidy):
+    assert normalise(raw) == tidy
+
+
+def test_running_footer_on_every_page_is_removed_and_body_kept():
+    rows = report_rows([(2, 100, 56, "Children wait too long."), (3, 100, 56, "Leaders know this.")], pages=3)
+    texts = [line.text for line in clean(source_of(rows))]
+    assert "Children wait too long." in texts and "Leaders know this." in texts
+    assert not any("inspection report:" in t for t in texts)
+
+
+def test_a_line_in_the_margin_that_does_not_repeat_is_kept():
+    rows = [(1, 20, 56, "Local area partnership report"), (1, 300, 56, "Body."), (2, 300, 56, "More body.")]
+    assert [l.text for l in clean(source_of(rows))][0] == "Local area partnership report"
+
+
+def test_pdfplumber_split_words_are_rejoined_only_for_pdfplumber():
+    rows = [(1, 100, 56, "Leaders must i mprove the offer for a child.")]
+    assert clean(source_of(rows, engine="pdfplumber"))[0].text == "Leaders must improve the offer for a child."
+    assert clean(source_of(rows))[0].text == "Leaders must i mprove the offer for a child."
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience",
+    "Sign up to our weekly newsletter",
+    "Tell us your views on this service",
+    "Was this page helpful? Yes / No",
+    "Jobs: SEND caseworker, Harrowby Council, £32,000",
+    "Family support worker £28,000 per annum - apply now",
+])
+def test_web_furniture_is_recognised(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Parents told inspectors that waiting lists for therapy are too long.",
+    "The council has set aside £2 million to create 40 more specialist places.",
+])
+def test_findings_are_not_furniture(line):
+    assert not is_furniture(line)
