@@ -4,13 +4,17 @@
     >>> doc = sendscan.extract("samples/report_2023_systemic.pdf")
     >>> doc.metadata.outcome
     'systemic'
+    >>> results, errors = sendscan.classify(["samples/"])
+    >>> results[0].summary()["weakness"][:3]
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .clean import clean
 from .errors import SendscanError
-from .model import Document
+from .model import Classified, Document
 from .read import discover, read
 from .structure import structure
 
@@ -37,4 +41,62 @@ def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | Non
                 documents.append(extract(file, engine=engine, encoding=encoding))
             except SendscanError as error:
                 errors.append(error)
+            except Exception as error:  # a bug of ours must not stop the batch
+                errors.append(SendscanError(
+                    f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", file))
     return documents, errors
+
+
+def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
+             encoding: str | None = None) -> tuple[list[Classified], list[SendscanError]]:
+    """Extract and tag every document: each finding gets its polarity and categories."""
+    from . import tag, taxonomy as taxonomies  # spaCy is only loaded when tagging
+
+    chosen = taxonomies.load(taxonomy)
+    documents, errors = extract_all(paths, engine=engine, encoding=encoding)
+    nlp = tag.pipeline(chosen)
+    return [Classified(d, tag.tag_document(nlp, d), chosen.name) for d in documents], errors
+
+
+def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy: str | Path | None = None,
+             engine: str = "pypdfium2") -> dict:
+    """Score the taxonomy against gold files (see `sendscan.gold`); returns the report."""
+    from . import gold as golds, metrics, tag, taxonomy as taxonomies
+
+    chosen = taxonomies.load(taxonomy)
+    items = [i for path in gold_paths for i in golds.load(path, {c.id for c in chosen.categories})]
+    folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths})
+    nlp = tag.pipeline(chosen)
+    classified: dict[str, Classified] = {}
+    observations = []
+    for item in items:
+        if item.document not in classified:
+            document = extract(str(find_document(item, folders)), engine=engine)
+            classified[item.document] = Classified(document, tag.tag_document(nlp, document), chosen.name)
+        observations.append(observation(item, classified[item.document]))
+    report = metrics.score(observations, chosen.top)
+    report["taxonomy"] = {"name": chosen.name, "path": chosen.path, "digest": chosen.digest}
+    return report
+
+
+def find_document(item, folders: list[Path]) -> Path:
+    from .gold import GoldError
+
+    for folder in folders:
+        if (folder / item.document).is_file():
+            return folder / item.document
+    raise GoldError(f"unknown document {item.document!r}: not in {', '.join(map(str, folders))} "
+                    "(give its folder with --documents)", f"{item.source}:{item.line}")
+
+
+def observation(item, classified: Classified):
+    from .metrics import Observation
+    from .gold import resolve
+
+    wanted = {id(f) for _, f in resolve(item, classified.document)}
+    tags = [t for _, f, t in classified.tagged() if id(f) in wanted]
+    by_polarity: dict[str, set[str]] = {}
+    for t in tags:
+        by_polarity.setdefault(t.polarity, set()).update(t.ids())
+    return Observation(gold=item, predicted={c for t in tags for c in t.ids()}, predicted_by_polarity=by_polarity,
+                       predicted_polarity=tags[0].polarity if len(tags) == 1 else None)

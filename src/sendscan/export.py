@@ -60,3 +60,53 @@ def write_atomic(path: str, text: str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+CLASSIFY_COLUMNS = ["source", "local_area", "doc_type", "inspection_end", "outcome", "section", "section_title",
+                    "page", "polarity", "categories", "evidence", "text"]
+
+
+def finding_rows(classified_list, polarity: str = "all", categories: list[str] | None = None) -> list[dict]:
+    """One flat row per tagged finding, for CSV and spreadsheets."""
+    rows = []
+    for item in classified_list:
+        doc, meta = item.document, item.document.metadata
+        for section, finding, tag in item.selected(polarity, categories):
+            rows.append({
+                "source": doc.source, "local_area": meta.local_area, "doc_type": doc.doc_type,
+                "inspection_end": meta.inspection_end, "outcome": meta.outcome, "section": section.kind,
+                "section_title": section.title, "page": finding.page, "polarity": tag.polarity,
+                "categories": ";".join(tag.ids()),
+                "evidence": ";".join(e for c in tag.categories for e in c["evidence"]),
+                "text": finding.text,
+            })
+    return rows
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def classified_markdown(classified_list, polarity: str = "all", categories: list[str] | None = None) -> str:
+    """Each document: a heading, its facts, a table of tagged findings and the summary."""
+    parts = []
+    for item in classified_list:
+        doc, meta = item.document, item.document.metadata
+        parts += [f"# {meta.local_area or doc.source}", "",
+                  f"{doc.doc_type}, {meta.inspection_start or '?'} to {meta.inspection_end or '?'}"
+                  + (f", outcome: {meta.outcome}" if meta.outcome else ""), "",
+                  "| category | polarity | section | page | finding |", "|---|---|---|---|---|"]
+        for section, finding, tag in item.selected(polarity, categories):
+            text = finding.text.replace("|", "\\|")
+            parts.append(f"| {', '.join(tag.ids()) or '–'} | {tag.polarity} | {section.kind} | {finding.page} | {text} |")
+        summary = item.summary()
+        parts += ["", f"**Weaknesses**: {', '.join(summary['weakness']) or 'none'}  ",
+                  f"**Strengths**: {', '.join(summary['strength']) or 'none'}", ""]
+    return "\n".join(parts)

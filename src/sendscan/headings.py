@@ -106,6 +106,8 @@ def _free_heading(lines: list[Line], i: int) -> tuple[Rule, int] | None:
     short = len(text) <= 70 and len(text.split()) <= 10 and text[:1].isupper()
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
         return None
+    if re.search(r"\d{4}$", text) or re.match(r"(?:By|Published|Posted|Updated|Last updated)\b", text):
+        return None  # a byline or a date line, not a heading
     height = max(line.bottom - line.top, 1.0)
     before = i == 0 or lines[i - 1].page != line.page or line.top - lines[i - 1].bottom > 0.5 * height
     after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height

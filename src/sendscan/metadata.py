@@ -87,7 +87,8 @@ def local_area(flat: str, doc_type: str) -> str | None:
     area = areas.find(flat)
     if area:
         return area.name
-    m = re.search(r"\b((?:[A-Z][\w-]+ )+?)(?:County |Borough |City |Metropolitan Borough )?Council\b", flat)
+    m = re.search(r"\b((?:[A-Z][\w-]+ )+?)(?:County |Borough |City |Metropolitan Borough )?Council\b", flat) \
+        or re.search(r"\b([A-Z][a-z][\w-]*(?: (?:and |upon |on )?[A-Z][\w-]+)*?)(?:’s|'s)? (?:SEND|special educational)\b", flat)
     return m.group(1).strip() if m else None
 
 

@@ -67,6 +67,9 @@ class Source:
     engine: str | None = None
     #: What the container says of itself (HTML <title>, date), if anything.
     hints: dict = field(default_factory=dict)
+    #: The distance between lines of one paragraph where the format fixes it
+    #: (text rows); None where it must be measured (PDF).
+    line_pitch: float | None = None
 
 
 @dataclass
@@ -156,3 +159,63 @@ def section_to_dict(section: Section) -> dict:
     if section.kind in FINDING_KINDS:
         del data["text"]
     return data
+
+
+@dataclass
+class Tag:
+    """What tagging says of one finding: its polarity and its categories,
+    each {"id", "score", "evidence"} (the matched words)."""
+
+    polarity: str
+    categories: list[dict] = field(default_factory=list)
+
+    def ids(self) -> list[str]:
+        return [c["id"] for c in self.categories]
+
+
+@dataclass
+class Classified:
+    """A document with a Tag for each of its findings, in `findings()` order."""
+
+    document: Document
+    tags: list[Tag]
+    taxonomy: str = ""
+
+    def tagged(self):
+        """(section, finding, tag) for every finding."""
+        for (section, finding), tag in zip(self.document.findings(), self.tags):
+            yield section, finding, tag
+
+    def selected(self, polarity: str = "all", categories: list[str] | None = None):
+        """The tagged findings with this polarity ("all" for any) and any of these
+        categories (codebook ids, or child ids found via them)."""
+        for section, finding, tag in self.tagged():
+            if polarity != "all" and tag.polarity != polarity:
+                continue
+            if categories and not any(c["id"] in categories or set(c.get("via", [])) & set(categories)
+                                      for c in tag.categories):
+                continue
+            yield section, finding, tag
+
+    def summary(self) -> dict[str, list[str]]:
+        """Weakness and strength categories, most often found first."""
+        counts: dict[str, dict[str, int]] = {"weakness": {}, "strength": {}}
+        for _, _, tag in self.tagged():
+            if tag.polarity in counts:
+                for cid in tag.ids():
+                    counts[tag.polarity][cid] = counts[tag.polarity].get(cid, 0) + 1
+        return {p: sorted(c, key=lambda k: (-c[k], k)) for p, c in counts.items()}
+
+    def to_dict(self, polarity: str = "all", categories: list[str] | None = None) -> dict:
+        """The extract JSON, with `polarity` and `categories` on every finding
+        (only the selected ones) and a `summary` (README, "The classify JSON")."""
+        data = self.document.to_dict()
+        kept = {id(f): t for _, f, t in self.selected(polarity, categories)}
+        for section, out in zip(self.document.sections, data["sections"]):
+            out["findings"] = [
+                {**found, "polarity": kept[id(f)].polarity, "categories": kept[id(f)].categories}
+                for f, found in zip(section.findings, out["findings"]) if id(f) in kept
+            ]
+        data["taxonomy"] = self.taxonomy
+        data["summary"] = self.summary()
+        return data

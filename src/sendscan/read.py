@@ -55,7 +55,7 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> S
     text = decode(data, path, encoding)
     if kind == "html":
         return _html_source(text, path)
-    return Source(path=path, format="text", pages=[text_page(text)])
+    return Source(path=path, format="text", pages=[text_page(text)], line_pitch=ROW)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -131,7 +131,7 @@ def _html_source(html: str, path: str) -> Source:
     hints = {"title": meta.title, "date": meta.date} if meta else {}
     # trafilatura puts one paragraph per line; a blank row between keeps them apart.
     spaced = "\n\n".join(line for line in text.splitlines() if line.strip())
-    return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints)
+    return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints, line_pitch=ROW)
 
 
 def _pdf_pages(data: bytes, path: str, engine: str) -> list[Page]:

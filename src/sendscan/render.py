@@ -73,3 +73,38 @@ def document_view(doc: Document) -> Group:
     parts.append(Text(f"{sum(len(s.findings) for s in doc.sections)} findings; "
                       f"{len(others)} context and end-matter sections not shown (see --format json)", style="dim"))
     return Group(*parts)
+
+
+POLARITY_STYLES = {"weakness": "red", "strength": "green", "neutral": "dim"}
+
+
+def highlighted(text: str, evidence: list[str]) -> Text:
+    """The finding with its evidence words in bold."""
+    out = Text(text)
+    lowered = text.lower()
+    for words in evidence:
+        start = lowered.find(words.lower())
+        while start >= 0:
+            out.stylize("bold underline", start, start + len(words))
+            start = lowered.find(words.lower(), start + len(words))
+    return out
+
+
+def classified_view(item, polarity: str = "all", categories: list[str] | None = None) -> Group:
+    """Header, a table of tagged findings, and a one-line summary."""
+    table = Table(expand=True, show_lines=True)
+    table.add_column("Category", max_width=22)
+    table.add_column("Pol.", width=4)
+    table.add_column("Section", max_width=14)
+    table.add_column("p.", justify="right", width=3)
+    table.add_column("Finding (evidence in bold)", ratio=1)
+    for section, finding, tag in item.selected(polarity, categories):
+        names = Text("\n".join(tag.ids()) or "–", style=POLARITY_STYLES.get(tag.polarity, ""))
+        mark = {"weakness": "−", "strength": "+", "neutral": "·"}[tag.polarity]
+        evidence = [e for c in tag.categories for e in c["evidence"]]
+        table.add_row(names, Text(mark, style=POLARITY_STYLES[tag.polarity]),
+                      section.kind.replace("_", " "), str(finding.page), highlighted(finding.text, evidence))
+    summary = item.summary()
+    line = Text.assemble(("Weaknesses: ", "bold red"), ", ".join(summary["weakness"]) or "none",
+                         ("   Strengths: ", "bold green"), ", ".join(summary["strength"]) or "none")
+    return Group(document_header(item.document), table, line)

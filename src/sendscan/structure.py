@@ -36,6 +36,7 @@ VERDICT = re.compile(
     re.I,
 )
 HEADLINE = re.compile(r"sufficient progress in addressing .{0,40}?significant weaknesses", re.I)
+BYLINE = re.compile(r"(?:By [A-Z]|Published|Posted|(?:Last )?[Uu]pdated|Date:)")
 QUOTE = re.compile(r"[“\"][^”\"]{20,}[”\"]")
 ATTRIBUTION = re.compile(r"\b(?:said|says|added|adds|commented|explained|told|stated|responded)\b", re.I)
 
@@ -81,7 +82,7 @@ class Writer:
 def structure(lines: list[Line], source: Source) -> Document:
     """The document model of a cleaned source."""
     doc_type = headings.doc_type(lines, source)
-    blocks = blocks_of(lines, doc_type)
+    blocks = blocks_of(lines, doc_type, source.line_pitch)
     writer = Writer()
     sections = sections_of(blocks, doc_type, writer)
     text = writer.text()
@@ -104,8 +105,8 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
-def blocks_of(lines: list[Line], doc_type: str) -> list[Block]:
-    pitch = line_pitch(lines)
+def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> list[Block]:
+    pitch = pitch or line_pitch(lines)
     margin = left_margin(lines)
     blocks: list[Block] = []
     i = 0
@@ -216,7 +217,7 @@ def grouped(blocks: list[Block], doc_type: str) -> list[tuple[headings.Rule | No
     rule, title, members = None, "", []
     for block in blocks:
         if block.kind == "heading":
-            if block.rule.kind == rule_kind(rule) and not members:
+            if block.text.lower() == title.lower() and not members:
                 continue  # a repeated heading ("Areas for improvement" twice)
             groups.append((rule, title, members))
             rule, title, members = block.rule, block.text, []
@@ -231,10 +232,6 @@ def grouped(blocks: list[Block], doc_type: str) -> list[tuple[headings.Rule | No
     if doc_type in ("news_report", "council_page", "unknown"):
         groups = split_responses(groups)
     return groups
-
-
-def rule_kind(rule: headings.Rule | None) -> str | None:
-    return rule.kind if rule else None
 
 
 def fill(section: Section, blocks: list[Block], writer: Writer) -> None:
@@ -353,6 +350,9 @@ def add_narrative(section: Section, block: Block, writer: Writer) -> None:
         section.findings.append(finding(block.text, block.page, writer))
         return
     text = block.text
+    if BYLINE.match(text) and len(text) < 100:
+        writer.add(text)  # who wrote it and when: in the text, not a finding
+        return
     start = writer.add(text)
     for s, e in sentences(text):
         page = page_at(block, s)

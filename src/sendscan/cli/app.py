@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from . import taxonomy
+from .classify import classify
+from .evaluate import evaluate
 from .extract import extract
 
 app = typer.Typer(
@@ -13,8 +16,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
 )
 app.command()(extract)
+app.command()(classify)
+app.command()(evaluate)
+app.add_typer(taxonomy.app, name="taxonomy")
 
 
 def version_callback(value: bool) -> None:

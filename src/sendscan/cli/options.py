@@ -34,3 +34,20 @@ EncodingOption = Annotated[
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files or directories to read (PDF, HTML, text); - reads standard input.", show_default=False),
 ]
+
+
+class Polarity(str, Enum):
+    all = "all"
+    weakness = "weakness"
+    strength = "strength"
+    neutral = "neutral"
+
+
+TaxonomyOption = Annotated[
+    Optional[Path], typer.Option("--taxonomy", help="Taxonomy YAML file (default: the one shipped with sendscan).",
+                                 exists=False, dir_okay=False),
+]
+PolarityOption = Annotated[Polarity, typer.Option("--polarity", help="Show only findings of this polarity.")]
+CategoryOption = Annotated[
+    Optional[list[str]], typer.Option("--category", "-c", help="Show only findings with this category id (repeatable)."),
+]

@@ -1,0 +1,67 @@
+"""Convert the corpus labels (../shared/corpus/gold) into sendscan's gold format.
+
+    python scripts/build_corpus_gold.py [CORPUS_DIR] > taxonomy/gold/corpus.jsonl
+
+Each labelled bullet is found among the report's findings by its text (as the
+parser's corpus tests check) and referred to by section, position and key, so
+no words of the reports are copied. "Areas for improvement" and "Areas for
+priority action" are labelled as a whole, so they become whole-section items.
+Corrections to labels live in CORRECTIONS, each with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import sendscan
+from sendscan.gold import text_key
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: (document, section, index) -> (categories, why). Empty until a label is shown wrong.
+CORRECTIONS: dict[tuple[str, str, int], tuple[list[str], str]] = {}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def footerless(text: str) -> str:
+    return re.sub(r"(?:Area SEND )?inspection report: [^.]*? Local Area Partnership,?(?: \d{1,2}[^.]*?\d{4} \d{1,2}(?=\s))?",
+                  " ", text, flags=re.I)
+
+
+def items_for(pdf: Path, expected: dict, labels: dict) -> list[dict]:
+    doc = sendscan.extract(str(pdf))
+    out = []
+    for section, key in (("strength", "effective"), ("weakness", "better")):
+        findings = [f for s in doc.sections if s.kind == section for f in s.findings]
+        label_of = {entry["key"]: entry["labels"] for entry in labels[key]}
+        for index, bullet in enumerate(expected[key]):
+            finding = findings[index]
+            if squash(finding.text) != squash(footerless(bullet["text"])):
+                raise SystemExit(f"{pdf.name}: {section} #{index} does not match the expected bullet")
+            categories = label_of[bullet["key"]]
+            categories, _ = CORRECTIONS.get((pdf.name, section, index), (categories, ""))
+            out.append({"document": pdf.name, "section": section, "index": index, "key": text_key(finding.text),
+                        "categories": categories, "polarity": section})
+    for section, key in (("recommendation", "improvement"), ("priority_action", "priority")):
+        if labels.get(key):
+            out.append({"document": pdf.name, "section": section, "categories": labels[key], "polarity": "weakness"})
+    return out
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
+    for pdf in sorted(corpus.glob("*.pdf")):
+        expected = json.loads((corpus / "expected" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+        labels = json.loads((corpus / "gold" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+        for item in items_for(pdf, expected, labels):
+            print(json.dumps(item, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

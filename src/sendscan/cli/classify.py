@@ -1,0 +1,43 @@
+"""`sendscan classify`: each finding tagged with the taxonomy's categories."""
+
+from __future__ import annotations
+
+from ..api import classify as classify_all
+from ..errors import SendscanError
+from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
+from .options import (
+    CategoryOption, EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument, Polarity,
+    PolarityOption, TaxonomyOption,
+)
+from .output import emit, emit_renderable, fail, finish
+
+
+def classify(
+    paths: PathsArgument,
+    taxonomy: TaxonomyOption = None,
+    polarity: PolarityOption = Polarity.all,
+    category: CategoryOption = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    engine: EngineOption = "pypdfium2",
+    encoding: EncodingOption = None,
+) -> None:
+    """Tag each finding with categories, polarity and evidence; summarise each document."""
+    try:
+        results, errors = classify_all(paths, taxonomy=taxonomy, engine=engine, encoding=encoding)
+    except SendscanError as error:
+        raise fail(error) from None
+    chosen = (polarity.value, category or None)
+    if format is Format.table:
+        from ..render import classified_view
+
+        emit_renderable([classified_view(r, *chosen) for r in results], output)
+    elif format is Format.csv:
+        emit(to_csv(finding_rows(results, *chosen), CLASSIFY_COLUMNS), output)
+    elif format is Format.markdown:
+        emit(classified_markdown(results, *chosen), output)
+    elif results or format is Format.jsonl:
+        dicts = [r.to_dict(*chosen) for r in results]
+        single = len(paths) == 1 and len(results) == 1 and not errors
+        emit(to_json(dicts, single) if format is Format.json else to_jsonl(dicts), output)
+    finish(errors)

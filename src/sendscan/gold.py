@@ -1,0 +1,112 @@
+"""Gold annotations: what a careful reader says each finding is about.
+
+A gold file is JSON lines. Each line names a document (its file name), and
+either one finding of it - by section kind, position among that kind's
+findings, and the key of its text - or a whole section kind:
+
+    {"document": "report.pdf", "section": "weakness", "index": 2, "key": "3f2a9c0b1d4e",
+     "categories": ["health_waits", "mental_health"], "polarity": "weakness"}
+    {"document": "report.pdf", "section": "recommendation",
+     "categories": ["identification", "exclusions"], "polarity": "weakness"}
+
+`key` is the first 12 hex digits of the SHA-1 of the finding's text,
+whitespace collapsed and lower-cased; it lets a gold file refer to a finding
+without copying its words, and shows when the parser's text has changed.
+A line whose key no longer matches the finding at `index` is resolved by
+key; one that matches no finding is an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SendscanError
+from .model import FINDING_KINDS, Document, Finding, Section
+
+POLARITIES = ("weakness", "strength", "neutral")
+
+
+class GoldError(SendscanError):
+    """A gold file that cannot be used."""
+
+    exit_code = 2
+
+
+@dataclass
+class GoldItem:
+    document: str
+    section: str
+    categories: list[str]
+    polarity: str
+    index: int | None = None
+    key: str | None = None
+    line: int = 0
+    source: str = ""
+
+    @property
+    def whole_section(self) -> bool:
+        return self.index is None
+
+
+def text_key(text: str) -> str:
+    """The key of a finding's text (see module docstring)."""
+    collapsed = re.sub(r"\s+", " ", text).strip().lower()
+    return hashlib.sha1(collapsed.encode("utf-8")).hexdigest()[:12]
+
+
+def load(path: str | Path, known_categories: set[str]) -> list[GoldItem]:
+    """Every item of a gold file, checked; GoldError names the file and line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise GoldError("no such gold file", str(path)) from None
+    items = []
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            items.append(item(line, number, str(path), known_categories))
+    if not items:
+        raise GoldError("gold file holds no annotations", str(path))
+    return items
+
+
+def item(line: str, number: int, path: str, known: set[str]) -> GoldItem:
+    where = f"{path}:{number}"
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise GoldError(f"not valid JSON ({e.msg})", where) from None
+    missing = {"document", "section", "categories", "polarity"} - set(data)
+    if missing:
+        raise GoldError(f"missing {', '.join(sorted(missing))}", where)
+    if data["section"] not in FINDING_KINDS:
+        raise GoldError(f"unknown section kind {data['section']!r}; one of: {', '.join(FINDING_KINDS)}", where)
+    if data["polarity"] not in POLARITIES:
+        raise GoldError(f"polarity must be one of {', '.join(POLARITIES)}", where)
+    unknown = [c for c in data["categories"] if c not in known]
+    if unknown:
+        raise GoldError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)} (not in the taxonomy)", where)
+    return GoldItem(document=data["document"], section=data["section"], categories=list(data["categories"]),
+                    polarity=data["polarity"], index=data.get("index"), key=data.get("key"), line=number, source=path)
+
+
+def resolve(gold: GoldItem, document: Document) -> list[tuple[Section, Finding]]:
+    """The findings a gold item refers to: one finding, or a whole section kind's."""
+    pairs = [(s, f) for s, f in document.findings() if s.kind == gold.section]
+    if gold.whole_section:
+        return pairs
+    where = f"{gold.source}:{gold.line}"
+    if gold.index is not None and gold.index < len(pairs):
+        if gold.key is None or text_key(pairs[gold.index][1].text) == gold.key:
+            return [pairs[gold.index]]
+    if gold.key:
+        for pair in pairs:
+            if text_key(pair[1].text) == gold.key:
+                return [pair]
+    raise GoldError(
+        f"{gold.document} has no {gold.section} finding #{gold.index} with key {gold.key}; "
+        "the document or the parser has changed: update the gold file", where)

@@ -1,0 +1,220 @@
+"""The taxonomy: categories, their patterns and examples, read from YAML.
+
+The file is data that analysts edit, so every problem is reported with the
+file, the line and the key, and what to do about it. `load` raises the first
+problem as a `TaxonomyError`; `problems` lists them all (for `taxonomy lint`).
+Examples are checked against the real pipeline by `sendscan.tag.check_examples`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import SendscanError
+
+#: The 19 top-level ids fixed by the codebook: the contract with gold files
+#: and comparison tables. A taxonomy may add children, never drop these.
+CODEBOOK_IDS = (
+    "leadership", "self_evaluation", "culture", "coproduction", "workforce", "identification",
+    "ehcp_timeliness", "ehcp_quality", "joint_commissioning", "health_waits", "mental_health",
+    "exclusions", "alternative_provision", "adulthood", "local_offer", "social_care", "outcomes",
+    "funding", "community",
+)
+
+
+class TaxonomyError(SendscanError):
+    """A taxonomy file that cannot be used."""
+
+    exit_code = 2
+
+
+@dataclass
+class Problem:
+    path: str
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+@dataclass
+class Pattern:
+    value: str | list  # a phrase, or a spaCy token pattern
+    weight: float = 1.0
+    line: int | None = None
+
+
+@dataclass
+class Category:
+    id: str
+    label: str
+    description: str = ""
+    parent: str | None = None
+    patterns: list[Pattern] = field(default_factory=list)
+    exclude: list[Pattern] = field(default_factory=list)
+    match: list[str] = field(default_factory=list)
+    no_match: list[str] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass
+class Taxonomy:
+    path: str
+    name: str
+    categories: list[Category]
+    digest: str
+
+    def get(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def top(self, category_id: str) -> str:
+        """The top-level (codebook) id a category rolls up to."""
+        seen = set()
+        category = self.get(category_id)
+        while category and category.parent and category.id not in seen:
+            seen.add(category.id)
+            category = self.get(category.parent)
+        return category.id if category else category_id
+
+    def children(self, category_id: str) -> list[Category]:
+        return [c for c in self.categories if c.parent == category_id]
+
+
+def default_path() -> Path:
+    """The taxonomy shipped with sendscan."""
+    return Path(str(resources.files("sendscan") / "data" / "send.yaml"))
+
+
+def load(path: str | Path | None = None) -> Taxonomy:
+    """The taxonomy at path (default: the shipped one); TaxonomyError on the first problem."""
+    path = Path(path) if path else default_path()
+    taxonomy, found = parse(path)
+    if found:
+        raise TaxonomyError(str(found[0]) + (f" (and {len(found) - 1} more: run sendscan taxonomy lint)" if len(found) > 1 else ""))
+    return taxonomy
+
+
+def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
+    """The taxonomy and every problem of its structure (schema and ids)."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(name, None, "", "no such file")]
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [Problem(name, None, "", f"cannot be read ({e})")]
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        return None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {e.problem}; fix the line or the one before it")]
+    if node is None:
+        return None, [Problem(name, None, "", "the file is empty; it needs `version: 1` and `categories:`")]
+    lines = node_lines(node)
+    found = schema_problems(data, name, lines)
+    if found:
+        return None, found
+    taxonomy = build(data, name, lines, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+    return taxonomy, id_problems(taxonomy)
+
+
+def schema_problems(data, name: str, lines: dict[tuple, int]) -> list[Problem]:
+    """Schema violations, each at the line of the key it concerns."""
+    import jsonschema
+
+    schema = json.loads((resources.files("sendscan") / "data" / "taxonomy.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    found = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        location = tuple(error.absolute_path)
+        key = ".".join(str(p) for p in location) or "(top level)"
+        found.append(Problem(name, line_of(lines, location), key, schema_message(error)))
+    return found
+
+
+def schema_message(error) -> str:
+    """jsonschema's message, made to say what to fix."""
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"{error.message}; allowed keys here: {allowed}"
+    if error.validator == "oneOf":
+        return ("a pattern is a phrase (a string), {phrase: ..., weight: ...} or "
+                "{tokens: [spaCy token pattern], weight: ...}")
+    if error.validator == "pattern" and error.absolute_path and error.absolute_path[-1] == "id":
+        return f"{error.instance!r} is not a valid id: lower-case words joined by _, children as parent.child"
+    return error.message
+
+
+def build(data: dict, name: str, lines: dict[tuple, int], digest: str) -> Taxonomy:
+    categories = []
+    for i, raw in enumerate(data["categories"]):
+        where = ("categories", i)
+        categories.append(Category(
+            id=raw["id"], label=raw["label"], description=raw.get("description", ""),
+            parent=raw.get("parent"),
+            patterns=[pattern(p, line_of(lines, where + ("patterns", j))) for j, p in enumerate(raw.get("patterns", []))],
+            exclude=[pattern(p, line_of(lines, where + ("exclude", j))) for j, p in enumerate(raw.get("exclude", []))],
+            match=list(raw.get("examples", {}).get("match", [])),
+            no_match=list(raw.get("examples", {}).get("no_match", [])),
+            line=line_of(lines, where),
+        ))
+    return Taxonomy(path=name, name=data.get("name", Path(name).stem), categories=categories, digest=digest)
+
+
+def pattern(raw, line: int | None) -> Pattern:
+    if isinstance(raw, str):
+        return Pattern(raw, 1.0, line)
+    return Pattern(raw.get("phrase", raw.get("tokens")), float(raw.get("weight", 1.0)), line)
+
+
+def id_problems(taxonomy: Taxonomy) -> list[Problem]:
+    """Duplicate ids, unknown parents, children not named for their parent, missing codebook ids."""
+    found, seen = [], set()
+    ids = {c.id for c in taxonomy.categories}
+    for c in taxonomy.categories:
+        if c.id in seen:
+            found.append(Problem(taxonomy.path, c.line, c.id, "duplicate id; each category needs its own"))
+        seen.add(c.id)
+        if c.parent and c.parent not in ids:
+            found.append(Problem(taxonomy.path, c.line, c.id, f"unknown parent id {c.parent!r}"))
+        if c.parent and not c.id.startswith(c.parent + "."):
+            found.append(Problem(taxonomy.path, c.line, c.id, f"a child's id starts with its parent's: {c.parent}.<name>"))
+        if not c.parent and c.id not in CODEBOOK_IDS:
+            found.append(Problem(taxonomy.path, c.line, c.id,
+                                 "not a codebook id; top-level ids are fixed (see codebook), refine one with parent:"))
+    for missing in sorted(set(CODEBOOK_IDS) - ids):
+        found.append(Problem(taxonomy.path, None, missing, "codebook category missing; every codebook id must stay"))
+    return found
+
+
+# --- YAML line numbers -----------------------------------------------------
+
+
+def node_lines(node, path: tuple = ()) -> dict[tuple, int]:
+    """Line (1-based) of every key and item, by its path in the data."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines.update(node_lines(value, path + (key.value,)))
+            lines[path + (key.value,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines.update(node_lines(item, path + (i,)))
+    return lines
+
+
+def line_of(lines: dict[tuple, int], path: tuple) -> int | None:
+    """The line of path, or of its nearest ancestor that has one."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)

@@ -1,0 +1,68 @@
+"""gold: the annotation format, its errors, and finding findings by position and key."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import sendscan
+from sendscan.gold import GoldError, load, resolve, text_key
+
+KNOWN = {"health_waits", "coproduction"}
+
+
+def write(tmp_path, *lines) -> str:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(l) if isinstance(l, dict) else l for l in lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_key_is_sha1_of_collapsed_lower_case_text():
+    assert text_key("Children  wait\ntoo long.") == text_key("children wait too long.")
+    assert len(text_key("x")) == 12
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{not json", "not valid JSON"),
+    ({"document": "a.pdf", "section": "weakness", "categories": []}, "missing polarity"),
+    ({"document": "a.pdf", "section": "middle", "categories": [], "polarity": "weakness"}, "unknown section kind 'middle'"),
+    ({"document": "a.pdf", "section": "weakness", "categories": ["waits"], "polarity": "weakness"}, "unknown category waits"),
+    ({"document": "a.pdf", "section": "weakness", "categories": [], "polarity": "bad"}, "polarity must be one of"),
+])
+def test_bad_lines_are_named_by_file_and_line(tmp_path, line, message):
+    path = write(tmp_path, "# a comment line", line)
+    with pytest.raises(GoldError) as caught:
+        load(path, KNOWN)
+    assert str(caught.value).startswith(f"{path}:2:") and message in str(caught.value)
+
+
+def test_empty_gold_file(tmp_path):
+    with pytest.raises(GoldError, match="holds no annotations"):
+        load(write(tmp_path, "# nothing"), KNOWN)
+
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Harrowby Council inspection\n\nLast updated: 1 May 2024\n\n"
+                    "Children wait too long for therapy. Parents feel listened to.\n", encoding="utf-8")
+    return sendscan.extract(str(path))
+
+
+def test_resolve_by_index_then_by_key(page, tmp_path):
+    narrative = [f for s, f in page.findings() if s.kind == "narrative"]
+    second = narrative[1]
+    item = load(write(tmp_path, {"document": "page.txt", "section": "narrative", "index": 1, "key": text_key(second.text),
+                                 "categories": ["coproduction"], "polarity": "strength"}), KNOWN)[0]
+    assert resolve(item, page)[0][1] is second
+    item.index = 0  # moved: found by its key
+    assert resolve(item, page)[0][1] is second
+    item.key = "000000000000"
+    with pytest.raises(GoldError, match="update the gold file"):
+        resolve(item, page)
+
+
+def test_whole_section_items_cover_every_finding_of_the_kind(page, tmp_path):
+    item = load(write(tmp_path, {"document": "page.txt", "section": "narrative", "categories": [], "polarity": "weakness"}), KNOWN)[0]
+    assert len(resolve(item, page)) == len([f for s, f in page.findings() if s.kind == "narrative"])
