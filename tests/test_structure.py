@@ -156,3 +156,52 @@ def test_two_line_heading_of_a_2016_letter_groups_its_strengths():
     assert kinds(doc, "strength") == ["Health visitors identify needs early."]
     assert kinds(doc, "weakness") == ["Too few schools use the graduated response."]
     assert doc.metadata.wsoa_required is False
+
+
+def test_revisit_letter_gives_one_section_per_weakness_with_its_verdict():
+    doc = document_of([
+        (1, 40, 56, "Joint local area SEND revisit in Fenmarsh"),
+        (1, 80, 56, "Between 3 March 2020 and 5 March 2020, Ofsted and CQC revisited the local area of Fenmarsh to"),
+        (1, 94.5, 56, "decide whether sufficient progress has been made in addressing each of the areas of significant"),
+        (1, 109, 56, "weakness detailed in the written statement of action (WSOA) issued on 9 May 2018."),
+        (1, 140, 56, "The area has made sufficient progress in addressing one of the two significant weaknesses"),
+        (1, 154.5, 56, "identified at the initial inspection."),
+        (1, 190, 56, "The weak joint commissioning of therapies"),
+        (1, 220, 56, "Leaders now commission speech therapy jointly. Waits have fallen."),
+        (1, 250, 56, "The area has made sufficient progress in addressing this area of weakness."),
+        (1, 290, 56, "The poor quality of EHC plans"),
+        (1, 320, 56, "Plans remain generic and health advice is missing."),
+        (1, 350, 56, "The area has not made sufficient progress in addressing this area of weakness."),
+        (1, 390, 56, "Yours sincerely,"),
+        (1, 420, 56, "Jane Rowe, Her Majesty’s Inspector"),
+    ])
+    assert doc.doc_type == "send_revisit"
+    sections = [s for s in doc.sections if s.kind == "revisit_progress"]
+    assert [(s.title, s.verdict, len(s.findings)) for s in sections] == [
+        ("The weak joint commissioning of therapies", "sufficient", 2),
+        ("The poor quality of EHC plans", "insufficient", 2)]
+    meta = doc.metadata
+    assert meta.local_area == "Fenmarsh" and (meta.inspection_start, meta.inspection_end) == ("2020-03-03", "2020-03-05")
+    assert (meta.revisit["sufficient"], meta.revisit["total"]) == (1, 2)
+    for _, f in doc.findings():
+        assert doc.text[f.start:f.end] == f.text
+
+
+def test_written_statement_of_action_list_is_its_own_section():
+    doc = document_of([
+        (1, 40, 56, "Joint local area SEND inspection in Fenmarsh"),
+        (1, 80, 56, "Between 7 June 2021 and 11 June 2021, Ofsted and the Care Quality Commission (CQC) conducted a"),
+        (1, 94.5, 56, "joint inspection of the local area of Fenmarsh to judge the effectiveness of the area."),
+        (1, 130, 56, "Main findings"),
+        (1, 150, 66, "• Leaders have been slow to act."),
+        (1, 180, 56, "The inspection raises significant concerns about the effectiveness of the local area. The local"),
+        (1, 194.5, 56, "area is required to produce and submit a Written Statement of Action to Ofsted that explains how"),
+        (1, 209, 56, "the local area will tackle the following areas of significant weakness:"),
+        (1, 230, 66, "• the lack of a joint commissioning strategy"),
+        (1, 250, 66, "• the poor quality of EHC plans."),
+        (1, 280, 56, "Yours sincerely,"),
+    ])
+    assert doc.metadata.wsoa_required is True
+    assert [f.text for s in doc.sections if s.kind == "significant_weakness" for f in s.findings] == [
+        "the lack of a joint commissioning strategy", "the poor quality of EHC plans."]
+    assert [f.text for s in doc.sections if s.kind == "narrative" for f in s.findings] == ["Leaders have been slow to act."]

@@ -56,6 +56,7 @@ RULES = {
 }
 
 SIGNIFICANT_WEAKNESS = Rule("significant_weakness")
+CONTEXT = Rule("context")
 RESPONSE = Rule("response")
 NARRATIVE = Rule("narrative")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import headings, metadata
@@ -143,12 +144,18 @@ def left_margin(lines: list[Line]) -> float:
 
 
 def line_pitch(lines: list[Line]) -> float:
-    """The usual distance from one line's top to the next line's, in one paragraph."""
+    """The usual distance from one line's top to the next line's, in one paragraph:
+    the smallest step (to half a point) that is common, since gaps between
+    paragraphs are larger and, in short documents, may be as many."""
     steps = [
         b.top - a.top for a, b in zip(lines, lines[1:])
         if a.page == b.page and 0 < b.top - a.top < 40 and abs(b.x0 - a.x0) < COLUMN_JUMP
     ]
-    return statistics.median(steps) if steps else 12.0
+    if not steps:
+        return 12.0
+    counts = Counter(round(step * 2) / 2 for step in steps)
+    common = sorted(v for v, n in counts.items() if n >= max(2, 0.1 * len(steps)))
+    return common[0] if common else statistics.median(steps)
 
 
 def starts_paragraph(prev: Line, line: Line, pitch: float) -> bool:
@@ -222,8 +229,10 @@ def grouped(blocks: list[Block], doc_type: str) -> list[tuple[headings.Rule | No
             groups.append((rule, title, members))
             rule, title, members = block.rule, block.text, []
         elif WSOA_INTRO.search(block.text):
-            members.append(block)
+            # "...tackle the following areas of significant weakness:" is context
+            # of its own, and opens the list of significant weaknesses.
             groups.append((rule, title, members))
+            groups.append((headings.CONTEXT, "", [block]))
             rule, title, members = headings.SIGNIFICANT_WEAKNESS, "Areas of significant weakness", []
         else:
             members.append(block)
