@@ -35,7 +35,8 @@ NEGATIVE_CUES = [
     "insufficient", "not effective", "unacceptable", "fail", "failing", "failure", "struggle", "difficult",
     "frustrate", "frustration", "unclear", "backlog", "shortfall", "deficit", "decline", "worse", "do not",
     "does not", "have not", "has not", "is not", "are not", "cannot", "unmet", "inappropriate", "slow",
-    "low", "high rate", "increase in exclusion", "disadvantage", "dissatisfaction", "dissatisfied", "risk",
+    "low", "high rate", "increase in exclusion", "disadvantage", "dissatisfaction", "dissatisfied",
+    "more work to be done", "more to do", "yet to", "not yet", "excessive", "patchy", "fragmented",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -43,6 +44,7 @@ POSITIVE_CUES = [
     "high quality", "high-quality", "appropriate", "appropriately", "committed", "ambitious", "thrive",
     "progress", "sufficient progress", "no concern", "well-established", "established", "innovative", "quick",
     "quickly", "accurate", "accurately", "excellent", "impressive", "comprehensive", "proactive",
+    "needs are met", "needs met", "highly valued", "well supported", "make progress",
 ]
 
 
@@ -163,10 +165,23 @@ class Polarity:
             kept.append((label, s, e))
         for label, s, e in kept:
             sign = 1 if label == "POS" else -1
-            if any(t.lower_ in self.negators or t.lemma_ in self.negators for t in doc[max(0, s - self.window):s]):
-                sign = -sign
-            score += sign
+            score += -sign if self.negated(doc, s) else sign
         return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
+
+
+    def negated(self, doc: Doc, start: int) -> bool:
+        """A negator within `window` words before the cue, in the same phrase:
+        "not effective", "no concerns", but not "not addressed these failures"."""
+        for token in reversed(doc[max(0, start - self.window):start]):
+            if token.lower_ in PHRASE_BREAKS or token.is_punct:
+                return False
+            if token.lower_ in self.negators or token.lemma_ in self.negators:
+                return True
+        return False
+
+
+#: Words that start another phrase, beyond which a negator does not reach.
+PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "a", "an", "and", "but", "which", "that", "however"}
 
 
 def lemma_pattern(nlp, phrase: str) -> list[dict]:
