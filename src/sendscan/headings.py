@@ -111,5 +111,6 @@ def _free_heading(lines: list[Line], i: int) -> tuple[Rule, int] | None:
         return None  # a byline or a date line, not a heading
     height = max(line.bottom - line.top, 1.0)
     before = i == 0 or lines[i - 1].page != line.page or line.top - lines[i - 1].bottom > 0.5 * height
-    after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height
+    after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height \
+        or bool(re.match(r"[-•*◼▪–]\s", lines[i + 1].text))  # a heading over a list
     return (NARRATIVE, 1) if before and after else None

@@ -62,7 +62,7 @@ def extract(text: str, doc_type: str, sections: list[Section], source: Source) -
     meta.local_authority, meta.health_bodies = partnership(sections, flat, meta.local_area)
     meta.inspectors = inspectors(sections)
     if doc_type in ("news_report", "council_page", "unknown") and source.format != "pdf":
-        meta.headline = source.hints.get("title") or next((s.title for s in sections if s.title), None)
+        meta.headline = source.hints.get("title") or headline(sections)
         meta.published = source.hints.get("date") or published(flat)
     return meta
 
@@ -108,7 +108,10 @@ def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[s
     while m := HEALTH_BODY.match(rest):
         bodies.append(m.group(1))
         rest = rest[m.end():]
-    return authority, bodies
+    if not subjects:  # letters name them in the address lines instead
+        authority = local_authority(flat, area)
+        bodies = re.findall(r"NHS [A-Z][\w&’' -]*?(?:Integrated Care Board|Clinical Commissioning Group|ICB|CCG)\b", flat)
+    return authority, list(dict.fromkeys(bodies))
 
 
 def local_authority(subject: str, area: str | None) -> str | None:
@@ -131,6 +134,14 @@ def inspectors(sections: list[Section]) -> list[dict]:
 
 
 # --- dates and numbers -----------------------------------------------------
+
+
+def headline(sections: list[Section]) -> str | None:
+    """The first heading that is not just the publisher's name ("Fenmarsh County Council")."""
+    from . import areas
+
+    titles = [s.title for s in sections if s.title]
+    return next((t for t in titles if not areas.lookup(t) and not t.endswith("Council")), titles[0] if titles else None)
 
 
 def inspection_dates(flat: str, doc_type: str) -> tuple[str | None, str | None]:
