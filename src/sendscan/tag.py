@@ -45,6 +45,7 @@ POSITIVE_CUES = [
     "progress", "sufficient progress", "no concern", "well-established", "established", "innovative", "quick",
     "quickly", "accurate", "accurately", "excellent", "impressive", "comprehensive", "proactive",
     "needs are met", "needs met", "highly valued", "well supported", "make progress",
+    "right time", "right help", "right support", "identified early", "listen to", "enjoy",
 ]
 
 
