@@ -100,3 +100,16 @@ def observation(item, classified: Classified):
         by_polarity.setdefault(t.polarity, set()).update(t.ids())
     return Observation(gold=item, predicted={c for t in tags for c in t.ids()}, predicted_by_polarity=by_polarity,
                        predicted_polarity=tags[0].polarity if len(tags) == 1 else None)
+
+
+def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
+            categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
+            sort: str = "area", history: str | None = None, engine: str = "pypdfium2"):
+    """Classify every document and compare them: areas (or documents) by categories.
+    Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas."""
+    from . import comparison as comparing
+
+    results, errors = classify(paths, taxonomy=taxonomy, engine=engine)
+    if history:
+        return comparing.history(results, history, polarity, categories), errors
+    return comparing.compare(results, polarity, categories, group_by, by_document, sort), errors

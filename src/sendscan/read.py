@@ -18,7 +18,7 @@ from .errors import InputError
 from .model import Line, Page, Source
 
 ENGINES = ("pypdfium2", "pdfplumber")
-EXTENSIONS = (".pdf", ".html", ".htm", ".txt", ".text", ".md")
+EXTENSIONS = (".pdf", ".html", ".htm", ".txt")
 
 #: Rows of a text page: a line is ROW high and a blank line leaves a ROW gap.
 ROW = 12.0
@@ -27,9 +27,19 @@ CELL_GAP = 14.0
 
 
 def discover(path: str) -> list[str]:
-    """The readable files a path names: itself, or a directory's documents."""
+    """The readable files an argument names: a file, a directory's documents
+    (recursively), a glob ("letters/*.pdf"), or @list.txt (one path a line)."""
     if path == "-":
         return [path]
+    if path.startswith("@"):
+        return listed(path[1:])
+    if any(c in path for c in "*?[") and not os.path.exists(path):
+        import glob
+
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            raise InputError("no files match this pattern", path)
+        return [f for m in matches for f in discover(m)]
     p = Path(path)
     if p.is_dir():
         files = sorted(
@@ -41,6 +51,17 @@ def discover(path: str) -> list[str]:
             )
         return files
     return [path]
+
+
+def listed(list_path: str) -> list[str]:
+    """The paths in a list file, relative ones taken from the list's folder."""
+    try:
+        lines = Path(list_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read the list of files ({e})", "@" + list_path) from None
+    base = Path(list_path).parent
+    entries = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return [str(base / e) if not Path(e).is_absolute() else e for e in entries]
 
 
 def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> Source:

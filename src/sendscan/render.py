@@ -108,3 +108,50 @@ def classified_view(item, polarity: str = "all", categories: list[str] | None = 
     line = Text.assemble(("Weaknesses: ", "bold red"), ", ".join(summary["weakness"]) or "none",
                          ("   Strengths: ", "bold green"), ", ".join(summary["strength"]) or "none")
     return Group(document_header(item.document), table, line)
+
+
+#: Two-letter column names so that the matrix fits 80 columns; a legend spells them out.
+ABBREVIATIONS = {
+    "leadership": "LE", "self_evaluation": "SE", "culture": "CU", "coproduction": "CP", "workforce": "WF",
+    "identification": "ID", "ehcp_timeliness": "ET", "ehcp_quality": "EQ", "joint_commissioning": "JC",
+    "health_waits": "HW", "mental_health": "MH", "exclusions": "EX", "alternative_provision": "AP",
+    "adulthood": "PA", "local_offer": "LO", "social_care": "SC", "outcomes": "OU", "funding": "FU",
+    "community": "CO",
+}
+
+
+def comparison_view(comparison, width: int = 80) -> Group:
+    """Areas by categories, cells red by weaknesses. Wide terminals show
+    "weaknesses/strengths"; at 80 columns a cell shows weaknesses only."""
+    both = width >= 140
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD if both else None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1))
+    table.add_column("Area", no_wrap=True, max_width=14 if not both else 28)
+    table.add_column("Outc.", no_wrap=True, max_width=5)
+    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
+    for category in shown:
+        table.add_column(ABBREVIATIONS.get(category, category[:2]), justify="right", no_wrap=True,
+                         min_width=5 if both else 2)
+    group = object()
+    for row in comparison.rows:
+        if comparison.group_by and row.group != group:
+            group = row.group
+            table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + 1))
+        cells = []
+        for category in shown:
+            weak, strong = row.cells.get(category, [0, 0])
+            style = "bold white on red" if weak >= 2 else "red" if weak else "green" if strong else "dim"
+            if both:
+                value = f"{weak}/{strong}" if weak or strong else "·"
+            else:
+                value = str(weak) if weak else "·" if strong else ""
+            cells.append(Text(value, style=style))
+        outcome = (row.outcome or row.doc_type.replace("send_", ""))[:5]
+        table.add_row(row.area, outcome, *cells)
+    totals = comparison.totals()
+    table.add_row(Text("areas weak", style="bold"), "", *[Text(str(totals[c]), style="bold") for c in shown])
+    legend = Text(("Cells: weakness findings/strength findings. " if both else
+                   "Cells: weakness findings (green ·: strengths only; widen the terminal or use --format csv for both). ")
+                  + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
+    return Group(table, legend)

@@ -7,6 +7,7 @@ import typer
 from .. import __version__
 from . import taxonomy
 from .classify import classify
+from .compare import compare
 from .evaluate import evaluate
 from .extract import extract
 
@@ -20,6 +21,7 @@ app = typer.Typer(
 )
 app.command()(extract)
 app.command()(classify)
+app.command()(compare)
 app.command()(evaluate)
 app.add_typer(taxonomy.app, name="taxonomy")
 

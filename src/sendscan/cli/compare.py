@@ -1,0 +1,67 @@
+"""`sendscan compare`: local areas by categories, with grouping and history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..api import compare as compare_paths
+from ..comparison import GROUPS, SORTS
+from ..errors import SendscanError, UsageError
+from ..export import to_csv, to_json
+from .options import CategoryOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument, Polarity, \
+    PolarityOption, TaxonomyOption
+from .output import check_format, emit, emit_renderable, fail, finish
+
+
+def compare(
+    paths: PathsArgument,
+    taxonomy: TaxonomyOption = None,
+    polarity: PolarityOption = Polarity.all,
+    category: CategoryOption = None,
+    group_by: Annotated[Optional[str], typer.Option("--group-by", help=f"Group rows by: {', '.join(GROUPS)}.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help=f"Order rows by: {', '.join(SORTS)}.")] = "area",
+    by_document: Annotated[bool, typer.Option("--by-document", help="One row per document, not per area.")] = False,
+    history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    engine: EngineOption = "pypdfium2",
+) -> None:
+    """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
+    try:
+        check_format(format, ("table", "csv", "json", "markdown"))
+        if group_by and group_by not in GROUPS:
+            raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
+        if sort not in SORTS:
+            raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
+        comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
+                                           by_document, sort, history, engine)
+    except SendscanError as error:
+        raise fail(error) from None
+    rows = comparison.to_rows()
+    if format is Format.table:
+        from rich.console import Console
+
+        from ..render import comparison_view
+
+        emit_renderable([comparison_view(comparison, 120 if output else Console().width)], output)
+    elif format is Format.csv:
+        emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
+    elif format is Format.json:
+        emit(to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
+                       "totals": comparison.totals(), "rows": rows}], single=True), output)
+    else:
+        emit(markdown(comparison), output)
+    finish(errors)
+
+
+def markdown(comparison) -> str:
+    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
+    lines = ["| area | outcome | " + " | ".join(shown) + " |", "|---|---|" + "---|" * len(shown)]
+    for r in comparison.rows:
+        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
+        lines.append(f"| {r.area} | {r.outcome or r.doc_type} | " + " | ".join(cells) + " |")
+    totals = comparison.totals()
+    lines.append("| **areas with the weakness** | | " + " | ".join(str(totals[c]) for c in shown) + " |")
+    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"
