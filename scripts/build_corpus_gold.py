@@ -21,8 +21,12 @@ from sendscan.gold import text_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: (document, section, index) -> (categories, why). Empty until a label is shown wrong.
-CORRECTIONS: dict[tuple[str, str, int], tuple[list[str], str]] = {}
+#: (document, section, index) -> (categories, why): labels the codebook shows to be wrong.
+CORRECTIONS: dict[tuple[str, str, int], tuple[list[str], str]] = {
+    ("80565_suffolk.pdf", "weakness", 0): (
+        ["leadership", "ehcp_quality", "ehcp_timeliness", "exclusions", "adulthood"],
+        "the bullet names young people becoming NEET, which the codebook puts under adulthood"),
+}
 
 
 def squash(text: str) -> str:
