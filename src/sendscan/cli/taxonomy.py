@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.tree import Tree
 
 from .. import taxonomy as taxonomies
-from .output import fail, report, stderr
+from .output import fail, stderr
 
 app = typer.Typer(help="Check and show the taxonomy.", no_args_is_help=True)
 
@@ -55,6 +55,3 @@ def show(file: FileArgument = None) -> None:
         if not category.parent:
             add(tree, category)
     Console().print(tree)
-
-
-__all__ = ["app", "report"]
