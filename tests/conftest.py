@@ -37,6 +37,14 @@ def squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_in_tmp(tmp_path_factory):
+    """Tests never touch the user's own cache: one for the session, in a temporary folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SENDSCAN_CACHE", str(tmp_path_factory.mktemp("cache") / "cache.sqlite3"))
+        yield
+
+
 @pytest.fixture
 def cli():
     """Run `sendscan ...` in-process; returns the click Result."""

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .batch import Progress, classify_files
+from .cache import Cache, CacheError
 from .clean import clean
-from .errors import SendscanError
+from .errors import Notice, SendscanError
 from .model import Classified, Document
 from .read import discover, read
 from .structure import structure
@@ -29,33 +31,54 @@ def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | Non
                 ) -> tuple[list[Document], list[SendscanError]]:
     """Extract every document the paths name (directories are searched); a file
     that cannot be read is returned as an error and the others go on."""
-    documents, errors = [], []
-    for path in paths:
+    files, errors = files_of(paths)
+    documents = []
+    for file in files:
         try:
-            files = discover(path)
+            documents.append(extract(file, engine=engine, encoding=encoding))
         except SendscanError as error:
             errors.append(error)
-            continue
-        for file in files:
-            try:
-                documents.append(extract(file, engine=engine, encoding=encoding))
-            except SendscanError as error:
-                errors.append(error)
-            except Exception as error:  # a bug of ours must not stop the batch
-                errors.append(SendscanError(
-                    f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", file))
+        except Exception as error:  # a bug of ours must not stop the batch
+            errors.append(SendscanError(
+                f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", file))
     return documents, errors
 
 
-def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
-             encoding: str | None = None) -> tuple[list[Classified], list[SendscanError]]:
-    """Extract and tag every document: each finding gets its polarity and categories."""
-    from . import tag, taxonomy as taxonomies  # spaCy is only loaded when tagging
+def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
+    """The files the paths name, and an error for each path that names none."""
+    files, errors = [], []
+    for path in paths:
+        try:
+            files.extend(discover(path))
+        except SendscanError as error:
+            errors.append(error)
+    return files, errors
 
-    chosen = taxonomies.load(taxonomy)
-    documents, errors = extract_all(paths, engine=engine, encoding=encoding)
-    nlp = tag.pipeline(chosen)
-    return [Classified(d, tag.tag_document(nlp, d), chosen.name) for d in documents], errors
+
+def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
+             encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = None,
+             progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+    """Extract and tag every document: each finding gets its polarity and categories.
+
+    `cache`: True for the user's cache (or $SENDSCAN_CACHE), a path for another,
+    False for none. `jobs`: worker processes (default: one per core).
+    `progress(path, pages, total)` is called as each file is done. Errors name
+    the files that failed; a `Notice` among them (a cache rebuilt) is not a failure."""
+    files, errors = files_of(paths)
+    store, notices = None, []
+    if cache is not False:
+        try:
+            store = Cache(None if cache is True else cache)
+        except CacheError as error:
+            notices.append(Notice(f"{error}; this run went on without the cache"))
+    try:
+        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress)
+    finally:
+        if store:
+            store.close()
+    if store and store.notice:
+        notices.append(Notice(store.notice))
+    return results, errors + failed + notices
 
 
 def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy: str | Path | None = None,
@@ -104,12 +127,14 @@ def observation(item, classified: Classified):
 
 def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
-            sort: str = "area", history: str | None = None, engine: str = "pypdfium2"):
+            sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
+            cache: str | Path | bool = True, jobs: int | None = None, progress: Progress | None = None):
     """Classify every document and compare them: areas (or documents) by categories.
-    Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas."""
+    Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
+    `cache`, `jobs` and `progress` are as for `classify`."""
     from . import comparison as comparing
 
-    results, errors = classify(paths, taxonomy=taxonomy, engine=engine)
+    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress)
     if history:
         return comparing.history(results, history, polarity, categories), errors
     return comparing.compare(results, polarity, categories, group_by, by_document, sort), errors

@@ -19,6 +19,10 @@ class SendscanError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def __reduce__(self):
+        # So that an error raised in a worker process arrives whole, path and all.
+        return type(self), (self.message, self.path)
+
 
 class InputError(SendscanError):
     """A file that cannot be read as a document."""
@@ -28,3 +32,9 @@ class UsageError(SendscanError):
     """Options that do not fit together."""
 
     exit_code = 2
+
+
+class Notice(SendscanError):
+    """Something the user should know that stopped nothing (a cache rebuilt)."""
+
+    exit_code = 0

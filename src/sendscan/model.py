@@ -151,6 +151,15 @@ class Document:
             "sections": [section_to_dict(s) for s in self.sections],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict, text: str) -> "Document":
+        """The document back from its extract JSON and its text (which the JSON
+        leaves out; findings' offsets point into it)."""
+        sections = [Section(**{**s, "findings": [Finding(**f) for f in s["findings"]]}) for s in data["sections"]]
+        return cls(source=data["source"], format=data["format"], doc_type=data["doc_type"],
+                   metadata=Metadata(**data["metadata"]), sections=sections, text=text, pages=data["pages"],
+                   engine=data["engine"])
+
 
 def section_to_dict(section: Section) -> dict:
     """Every section has `findings` (empty where the kind holds none);
@@ -219,3 +228,15 @@ class Classified:
         data["taxonomy"] = self.taxonomy
         data["summary"] = self.summary()
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict, text: str) -> "Classified":
+        """The inverse of `to_dict()` (with every finding kept) and the document's text."""
+        plain = {**data, "sections": [{**s, "findings": [{k: v for k, v in f.items() if k not in TAG_KEYS}
+                                                          for f in s["findings"]]} for s in data["sections"]]}
+        tags = [Tag(f["polarity"], f["categories"]) for s in data["sections"] for f in s["findings"]]
+        return cls(Document.from_dict(plain, text), tags, data["taxonomy"])
+
+
+#: Keys that classify adds to each finding of the extract JSON.
+TAG_KEYS = ("polarity", "categories")

@@ -103,11 +103,26 @@ def load(path: str | Path | None = None) -> Taxonomy:
     return taxonomy
 
 
+def digest(raw: bytes) -> str:
+    """What identifies a taxonomy's content (in cache keys and evaluation reports)."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def digest_of(path: str | Path | None = None) -> str:
+    """The digest of the taxonomy file at path, without parsing it (cheap)."""
+    path = Path(path) if path else default_path()
+    try:
+        return digest(path.read_bytes())
+    except OSError as e:
+        raise TaxonomyError(f"cannot be read ({e.strerror or e})", str(path)) from None
+
+
 def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
     """The taxonomy and every problem of its structure (schema and ids)."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         return None, [Problem(name, None, "", "no such file")]
     except (OSError, UnicodeDecodeError) as e:
@@ -124,7 +139,7 @@ def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
     found = schema_problems(data, name, lines)
     if found:
         return None, found
-    taxonomy = build(data, name, lines, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+    taxonomy = build(data, name, lines, digest(raw))
     return taxonomy, id_problems(taxonomy)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import taxonomy
+from . import cache, taxonomy
 from .classify import classify
 from .compare import compare
 from .evaluate import evaluate
@@ -24,6 +24,7 @@ app.command()(classify)
 app.command()(compare)
 app.command()(evaluate)
 app.add_typer(taxonomy.app, name="taxonomy")
+app.add_typer(cache.app, name="cache")
 
 
 def version_callback(value: bool) -> None:

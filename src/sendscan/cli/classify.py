@@ -6,10 +6,10 @@ from ..api import classify as classify_all
 from ..errors import SendscanError
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
-    CategoryOption, EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument, Polarity,
-    PolarityOption, TaxonomyOption,
+    CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
+    OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import emit, emit_renderable, fail, finish
+from .output import emit, emit_renderable, fail, failed, finish, progress_bar
 
 
 def classify(
@@ -21,10 +21,15 @@ def classify(
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
-        results, errors = classify_all(paths, taxonomy=taxonomy, engine=engine, encoding=encoding)
+        chosen_cache = cache_choice(cache, no_cache)
+        with progress_bar("classifying") as progress:
+            results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress)
     except SendscanError as error:
         raise fail(error) from None
     chosen = (polarity.value, category or None)
@@ -38,6 +43,6 @@ def classify(
         emit(classified_markdown(results, *chosen), output)
     elif results or format is Format.jsonl:
         dicts = [r.to_dict(*chosen) for r in results]
-        single = len(paths) == 1 and len(results) == 1 and not errors
+        single = len(paths) == 1 and len(results) == 1 and not failed(errors)
         emit(to_json(dicts, single) if format is Format.json else to_jsonl(dicts), output)
     finish(errors)

@@ -10,9 +10,11 @@ from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
 from ..export import to_csv, to_json
-from .options import CategoryOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument, Polarity, \
-    PolarityOption, TaxonomyOption
-from .output import check_format, emit, emit_renderable, fail, finish
+from .options import (
+    CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
+    PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+)
+from .output import check_format, emit, emit_renderable, fail, finish, progress_bar
 
 
 def compare(
@@ -27,6 +29,9 @@ def compare(
     format: FormatOption = Format.table,
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
@@ -35,8 +40,10 @@ def compare(
             raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
         if sort not in SORTS:
             raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
-        comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
-                                           by_document, sort, history, engine)
+        chosen_cache = cache_choice(cache, no_cache)
+        with progress_bar("comparing") as progress:
+            comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
+                                               by_document, sort, history, engine, chosen_cache, jobs, progress)
     except SendscanError as error:
         raise fail(error) from None
     rows = comparison.to_rows()

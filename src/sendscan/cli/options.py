@@ -51,3 +51,22 @@ PolarityOption = Annotated[Polarity, typer.Option("--polarity", help="Show only 
 CategoryOption = Annotated[
     Optional[list[str]], typer.Option("--category", "-c", help="Show only findings with this category id (repeatable)."),
 ]
+JobsOption = Annotated[
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: one per core].", show_default=False),
+]
+CacheOption = Annotated[
+    Optional[Path], typer.Option("--cache", help="Cache file [default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
+                                 dir_okay=False, show_default=False),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache: do every file afresh."),
+]
+
+
+def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
+    """What --cache and --no-cache ask of the API's `cache` argument."""
+    if cache and no_cache:
+        from ..errors import UsageError
+
+        raise UsageError("--cache and --no-cache contradict each other; give one")
+    return False if no_cache else cache or True

@@ -4,6 +4,8 @@ place that turns `SendscanError`s into messages and exit statuses."""
 from __future__ import annotations
 
 import io
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -18,8 +20,10 @@ stderr = Console(stderr=True, highlight=False)
 
 
 def report(error: SendscanError) -> None:
-    """One line on standard error: 'error: FILE: what is wrong'."""
-    stderr.print(f"[bold red]error[/]: {escape(str(error))}", soft_wrap=True)
+    """One line on standard error: 'error: FILE: what is wrong' (or 'warning:'
+    for a notice, which stopped nothing)."""
+    label = "[bold red]error[/]" if error.exit_code else "[bold yellow]warning[/]"
+    stderr.print(f"{label}: {escape(str(error))}", soft_wrap=True)
 
 
 def fail(error: SendscanError) -> typer.Exit:
@@ -55,8 +59,37 @@ def emit_renderable(renderables, output: Path | None) -> None:
 
 
 def finish(errors: list[SendscanError]) -> None:
-    """Report every input that failed, and exit 1 if any did."""
+    """Report every input that failed, at the end of the run, and exit 1 if any did."""
     for error in errors:
         report(error)
-    if errors:
+    if failed(errors):
         raise typer.Exit(code=1)
+
+
+def failed(errors: list[SendscanError]) -> bool:
+    return any(e.exit_code for e in errors)
+
+
+@contextmanager
+def progress_bar(description: str):
+    """A `progress(path, pages, total)` callback drawing a bar on standard error
+    (files, pages, pages per second, time left); None when standard error is
+    not a terminal, so that logs and pipes stay clean."""
+    if not stderr.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[pages]} pages, {task.fields[rate]:.0f} pages/s"), TimeRemainingColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task(description, total=None, pages=0, rate=0.0)
+        started, pages_done = time.perf_counter(), 0
+
+        def advance(path: str, pages: int, total: int) -> None:
+            nonlocal pages_done
+            pages_done += pages
+            rate = pages_done / max(time.perf_counter() - started, 1e-6)
+            bar.update(task, total=total, advance=1, pages=pages_done, rate=rate)
+
+        yield advance

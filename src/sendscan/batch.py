@@ -1,0 +1,136 @@
+"""Batch: many files -> classified documents, through the cache and worker processes.
+
+The one place that runs read -> clean -> structure -> tag over a list of
+files. Results already in the cache are read back without touching PDF or
+spaCy; the others are shared out among worker processes, each of which builds
+its spaCy pipeline once. Workers send back plain JSON-ready data; only this
+(the parent) process writes the cache, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Callable
+
+from .cache import Cache, entry_key
+from .errors import SendscanError
+from .model import Classified
+
+#: Called after each file: (its path, its pages, how many files in all).
+Progress = Callable[[str, int, int], None]
+
+
+def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
+                   encoding: str | None = None, cache: Cache | None = None, jobs: int | None = None,
+                   progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+    """Classified documents for the files that could be read, and an error for each
+    that could not, both in the order of `files`."""
+    from .taxonomy import digest_of
+
+    digest = digest_of(taxonomy_path)
+    done: dict[int, Classified | SendscanError] = {}
+    keys: dict[int, str] = {}
+    for index, path in enumerate(files):
+        keys[index] = key_of(path, engine, encoding, digest)
+        found = cache.get(keys[index]) if cache and keys[index] else None
+        if found:
+            done[index] = restored(found, path)
+            if progress:
+                progress(path, done[index].document.pages, len(files))
+    missing = [i for i in range(len(files)) if i not in done]
+    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs):
+        if isinstance(result, dict):
+            if cache and keys[index]:
+                cache.put(keys[index], files[index], result["classified"]["pages"], result)
+            result = restored(result, files[index])
+        done[index] = result
+        if progress:
+            progress(files[index], result.document.pages if isinstance(result, Classified) else 0, len(files))
+    results = [done[i] for i in range(len(files))]
+    return [r for r in results if isinstance(r, Classified)], [r for r in results if isinstance(r, SendscanError)]
+
+
+def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str) -> str | None:
+    """The cache key of a file, or None where it cannot be read (reading it reports why)."""
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as f:
+            return entry_key(f.read(), engine, encoding, taxonomy_digest)
+    except OSError:
+        return None
+
+
+def restored(data: dict, path: str) -> Classified:
+    """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
+    result = Classified.from_dict(data["classified"], data["text"])
+    result.document.source = path
+    return result
+
+
+def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, engine: str,
+               encoding: str | None, jobs: int | None):
+    """(index, result data or error) for each file, in the order they finish."""
+    if not indexes:
+        return
+    from .taxonomy import load
+
+    taxonomy = load(taxonomy_path)  # here, so that a bad taxonomy is one clear error, not one per worker
+    workers = min(jobs or os.cpu_count() or 1, len(indexes))
+    if workers == 1:
+        start_worker(taxonomy, engine, encoding)
+        for index in indexes:
+            yield index, classify_one(files[index])
+        return
+    with ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=start_worker,
+                             initargs=(taxonomy, engine, encoding)) as pool:
+        futures = {pool.submit(classify_one, files[i]): i for i in indexes}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except BrokenProcessPool:
+                yield index, SendscanError("a worker process died while reading this file (out of memory?)",
+                                           files[index])
+
+
+def worker_context():
+    """Workers forked from a server process that has imported spaCy once, so
+    that each starts at once; safe whatever threads this process runs (the
+    progress bar), unlike a plain fork. Where there is no fork (Windows), spawn."""
+    try:
+        context = get_context("forkserver")
+    except ValueError:
+        return get_context("spawn")
+    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.tag"])
+    return context
+
+
+# --- in each worker ----------------------------------------------------------
+
+_worker: dict = {}
+
+
+def start_worker(taxonomy, engine: str, encoding: str | None) -> None:
+    """Build the spaCy pipeline once per worker process."""
+    from .tag import pipeline
+
+    _worker.update(nlp=pipeline(taxonomy), taxonomy=taxonomy.name, engine=engine, encoding=encoding)
+
+
+def classify_one(path: str) -> dict | SendscanError:
+    """One file's classified JSON and text (what the cache stores), or why it failed."""
+    from .api import extract
+    from .tag import tag_document
+
+    try:
+        document = extract(path, engine=_worker["engine"], encoding=_worker["encoding"])
+        result = Classified(document, tag_document(_worker["nlp"], document), _worker["taxonomy"])
+        return {"classified": result.to_dict(), "text": document.text}
+    except SendscanError as error:
+        return error
+    except Exception as error:  # a bug of ours must not stop the batch
+        return SendscanError(f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", path)
