@@ -90,6 +90,10 @@ class Cache:
         self.corrupt = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheError(f"cannot use this cache file: cannot make its folder ({error.strerror or error})",
+                             str(self.path)) from None
+        try:
             self.db = self._open()
         except sqlite3.OperationalError as error:  # locked past the timeout, cannot open: not the file's fault
             raise CacheError(f"cannot use this cache file: {error}", str(self.path)) from None

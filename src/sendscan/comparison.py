@@ -29,6 +29,8 @@ class Row:
     #: category id -> [weakness findings, strength findings]
     cells: dict[str, list[int]] = field(default_factory=dict)
     group: str | None = None
+    #: category id -> the findings behind its cell: {polarity, text, page, section, matched}
+    evidence: dict[str, list[dict]] = field(default_factory=dict)
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -69,13 +71,16 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
     name = area_name(item)
     row = Row(area=name, region=areas.region_of(name), doc_type=item.document.doc_type,
               inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source)
-    for _, _, tag in item.selected(polarity, categories):
-        for category in tag.ids():
-            cell = row.cells.setdefault(category, [0, 0])
+    for section, finding, tag in item.selected(polarity, categories):
+        for category in tag.categories:
+            cell = row.cells.setdefault(category["id"], [0, 0])
             if tag.polarity == "weakness":
                 cell[0] += 1
             elif tag.polarity == "strength":
                 cell[1] += 1
+            row.evidence.setdefault(category["id"], []).append(
+                {"polarity": tag.polarity, "text": finding.text, "page": finding.page, "section": section.title,
+                 "matched": category["evidence"]})
     return row
 
 

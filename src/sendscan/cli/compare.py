@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -9,7 +10,7 @@ import typer
 from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
-from ..export import to_csv, to_json
+from ..export import to_csv, to_json, write_atomic
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
@@ -28,6 +29,7 @@ def compare(
     history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
+    html: Annotated[Optional[Path], typer.Option("--html", dir_okay=False, help="Also write a self-contained HTML heatmap report to this file.")] = None,
     engine: EngineOption = "pypdfium2",
     jobs: JobsOption = None,
     cache: CacheOption = None,
@@ -46,6 +48,8 @@ def compare(
                                                by_document, sort, history, engine, chosen_cache, jobs, progress)
     except SendscanError as error:
         raise fail(error) from None
+    if html:
+        write_html(comparison, html, taxonomy, history)
     rows = comparison.to_rows()
     if format is Format.table:
         from rich.console import Console
@@ -61,6 +65,16 @@ def compare(
     else:
         emit(markdown(comparison), output)
     finish(errors)
+
+
+def write_html(comparison, path: Path, taxonomy: Path | None, history: str | None) -> None:
+    from .. import heatmap
+    from ..taxonomy import load
+
+    labels = {c.id: c.label for c in load(taxonomy).categories}
+    title = f"{comparison.rows[0].area if comparison.rows else history}: SEND inspections over time" if history \
+        else "SEND inspections compared"
+    write_atomic(str(path), heatmap.page(comparison, labels, title))
 
 
 def markdown(comparison) -> str:

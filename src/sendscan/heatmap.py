@@ -1,0 +1,184 @@
+"""Heatmap: a comparison -> one self-contained HTML page.
+
+Areas down the side, categories across the top, each cell coloured by how many
+weakness findings the area has in that category. Clicking a cell opens the
+findings behind it. Everything is in the one file (inline CSS, no scripts, no
+fonts or images fetched), so it works offline and can be mailed to colleagues.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .comparison import Comparison, Row
+
+#: Weakness counts at which a cell gets the next shade of red (w1..w4).
+SHADES = (1, 2, 4, 7)
+OUTCOME_LABELS = {"positive": "Positive", "inconsistent": "Inconsistent", "systemic": "Systemic"}
+DOC_TYPE_LABELS = {
+    "send_report_2023": "2023 report", "send_letter_2016": "2016 letter", "send_revisit": "Revisit",
+    "news_report": "News", "council_page": "Council page", "unknown": "Unknown",
+}
+
+STYLE = """
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 24px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+.meta { color: #59636e; margin: 0 0 16px; }
+.legend { display: flex; gap: 14px; align-items: center; margin: 0 0 16px; flex-wrap: wrap; }
+.legend span.swatch { display: inline-block; width: 22px; height: 16px; vertical-align: middle; border: 1px solid #d0d7de; margin-right: 4px; }
+table.heatmap { border-collapse: collapse; }
+.heatmap th, .heatmap td { border: 1px solid #d0d7de; padding: 0; }
+.heatmap thead th { position: sticky; top: 0; background: #fff; box-shadow: inset 0 -1px #d0d7de; }
+.heatmap thead th.category { height: 170px; width: 34px; vertical-align: bottom; }
+.heatmap thead th.category div { writing-mode: vertical-rl; transform: rotate(180deg); padding: 6px 0; margin: 0 auto; font-weight: 600; white-space: nowrap; }
+.heatmap th.area { text-align: left; padding: 4px 8px; white-space: nowrap; font-weight: 600; }
+.heatmap td.fact { padding: 4px 8px; white-space: nowrap; color: #59636e; }
+.heatmap td.cell { width: 34px; height: 30px; text-align: center; }
+.heatmap td.cell a { display: block; line-height: 30px; color: inherit; text-decoration: none; font-weight: 600; }
+.heatmap td.cell a:hover { outline: 2px solid #0969da; outline-offset: -2px; }
+.heatmap td.cell small { font-weight: 400; font-size: 10px; color: #1a7f37; }
+.w1 { background: #ffd8d3; } .w2 { background: #ffaba1; } .w3 { background: #f8705e; color: #fff; }
+.w4 { background: #c4291c; color: #fff; } .w3 small, .w4 small { color: #fff !important; }
+.s { background: #dafbe1; }
+.heatmap tr.group th { background: #f6f8fa; text-align: left; padding: 6px 8px; }
+.heatmap tr.totals th, .heatmap tr.totals td { background: #f6f8fa; font-weight: 600; text-align: center; padding: 4px 0; }
+.heatmap tr.totals th { text-align: left; padding: 4px 8px; }
+.outcome { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
+.outcome.positive { background: #dafbe1; color: #116329; }
+.outcome.inconsistent { background: #fff1c2; color: #7d4e00; }
+.outcome.systemic { background: #ffd8d3; color: #a40e26; }
+.outcome.other { background: #eaeef2; color: #424a53; }
+.evidence { display: none; }
+.evidence:target { display: block; position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 90vw); overflow: auto;
+  background: #fff; border-left: 1px solid #d0d7de; box-shadow: -8px 0 24px rgba(0,0,0,.15); padding: 16px 20px; }
+.evidence h2 { font-size: 17px; margin: 0 28px 4px 0; }
+.evidence .close { position: absolute; top: 12px; right: 16px; font-size: 22px; text-decoration: none; color: #59636e; }
+.evidence li { margin: 0 0 12px; }
+.evidence .where { color: #59636e; font-size: 12px; }
+.evidence mark { background: #fff1c2; }
+.tag { font-size: 11px; font-weight: 600; text-transform: uppercase; padding: 0 5px; border-radius: 3px; margin-right: 4px; }
+.tag.weakness { background: #ffd8d3; color: #a40e26; } .tag.strength { background: #dafbe1; color: #116329; }
+.tag.neutral { background: #eaeef2; color: #424a53; }
+"""
+
+
+def page(comparison: Comparison, labels: dict[str, str] | None = None, title: str = "SEND inspections compared",
+         subtitle: str = "") -> str:
+    """The whole HTML document; `labels` names the categories (id -> label)."""
+    labels = labels or {}
+    body = [f"<h1>{escape(title)}</h1>",
+            f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
+            legend(),
+            table(comparison, labels),
+            *evidence_panels(comparison, labels)]
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def summary(comparison: Comparison) -> str:
+    areas = len({r.area for r in comparison.rows})
+    documents = len(comparison.rows)
+    what = f"{areas} local area{'s' if areas != 1 else ''}"
+    if documents != areas:
+        what += f", {documents} documents"
+    outcomes = [r.outcome for r in comparison.rows if r.outcome]
+    if outcomes:
+        what += " (" + ", ".join(f"{outcomes.count(o)} {OUTCOME_LABELS[o].lower()}" for o in OUTCOME_LABELS
+                                 if o in outcomes) + ")"
+    return (f"{what}. Each cell counts the findings in that category that are weaknesses "
+            "(the small green number: strengths). Click a cell for the findings behind it.")
+
+
+def legend() -> str:
+    steps = [("w1", "1"), ("w2", "2–3"), ("w3", "4–6"), ("w4", "7 or more"), ("s", "strengths only")]
+    items = "".join(f'<span><span class="swatch {cls}"></span>{label}</span>' for cls, label in steps)
+    return f'<div class="legend"><strong>Weakness findings:</strong>{items}</div>'
+
+
+def table(comparison: Comparison, labels: dict[str, str]) -> str:
+    head = "".join(f'<th class="category" scope="col" title="{escape(labels.get(c, c))}">'
+                   f"<div>{escape(labels.get(c, c))}</div></th>" for c in comparison.categories)
+    lines = ['<table class="heatmap">',
+             f'<thead><tr><th scope="col">Area</th><th scope="col">Document</th><th scope="col">Date</th>'
+             f'<th scope="col">Outcome</th>{head}</tr></thead>', "<tbody>"]
+    group = None
+    for index, row in enumerate(comparison.rows):
+        if comparison.group_by and row.group != group:
+            group = row.group
+            lines.append(f'<tr class="group"><th colspan="{4 + len(comparison.categories)}">'
+                         f"{escape(comparison.group_by)}: {escape(str(group))}</th></tr>")
+        lines.append(row_html(index, row, comparison.categories, labels))
+    totals = comparison.totals()
+    lines.append('<tr class="totals"><th colspan="4">Areas with the weakness</th>'
+                 + "".join(f"<td>{totals[c] or ''}</td>" for c in comparison.categories) + "</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str]) -> str:
+    facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}</th>'
+             f'<td class="fact">{escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))}</td>'
+             f'<td class="fact">{escape(row.inspection_end or "")}</td>'
+             f"<td class=\"fact\">{outcome_badge(row.outcome)}</td>")
+    return "<tr>" + facts + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>"
+
+
+def outcome_badge(outcome: str | None) -> str:
+    if not outcome:
+        return '<span class="outcome other">–</span>'
+    return f'<span class="outcome {escape(outcome)}">{escape(OUTCOME_LABELS.get(outcome, outcome))}</span>'
+
+
+def cell_html(index: int, row: Row, category: str, labels: dict[str, str]) -> str:
+    weak, strong = row.cells.get(category, [0, 0])
+    if not weak and not strong:
+        return '<td class="cell"></td>'
+    title = f"{row.area}, {labels.get(category, category)}: {weak} weakness{'es' if weak != 1 else ''}, " \
+            f"{strong} strength{'s' if strong != 1 else ''}"
+    shown = (str(weak) if weak else "") + (f"<small>+{strong}</small>" if strong else "")
+    return (f'<td class="cell {cell_class(weak)}"><a href="#{anchor(index, category)}" '
+            f'title="{escape(title)}">{shown}</a></td>')
+
+
+def cell_class(weak: int) -> str:
+    """w1..w4 by the number of weakness findings; s where there are only strengths."""
+    return f"w{sum(1 for step in SHADES if weak >= step)}" if weak else "s"
+
+
+def anchor(index: int, category: str) -> str:
+    return f"e{index}-{category}"
+
+
+def evidence_panels(comparison: Comparison, labels: dict[str, str]):
+    """One hidden panel per filled cell, shown when its cell's link is followed (CSS :target)."""
+    for index, row in enumerate(comparison.rows):
+        for category in comparison.categories:
+            findings = row.evidence.get(category)
+            if not findings:
+                continue
+            items = "".join(evidence_item(f) for f in findings)
+            yield (f'<section class="evidence" id="{anchor(index, category)}">'
+                   '<a class="close" href="#" title="Close">×</a>'
+                   f"<h2>{escape(row.area)}: {escape(labels.get(category, category))}</h2>"
+                   f'<p class="where">{escape(row.source)}</p><ol>{items}</ol></section>')
+
+
+def evidence_item(finding: dict) -> str:
+    where = ", ".join(x for x in (finding["section"], f"page {finding['page']}" if finding["page"] else "") if x)
+    return (f'<li><span class="tag {escape(finding["polarity"])}">{escape(finding["polarity"])}</span>'
+            f'{highlighted(finding["text"], finding["matched"])}<div class="where">{escape(where)}</div></li>')
+
+
+def highlighted(text: str, matched: list[str]) -> str:
+    """The finding, escaped, with the words that gave it the category marked."""
+    if not matched:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(m) for m in sorted(matched, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for hit in pattern.finditer(text):
+        out += [escape(text[last:hit.start()]), f"<mark>{escape(hit.group())}</mark>"]
+        last = hit.end()
+    return "".join(out) + escape(text[last:])
