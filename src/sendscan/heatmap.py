@@ -56,7 +56,7 @@ table.heatmap { border-collapse: collapse; }
 .evidence .close { position: absolute; top: 12px; right: 16px; font-size: 22px; text-decoration: none; color: #59636e; }
 .evidence li { margin: 0 0 12px; }
 .evidence .where { color: #59636e; font-size: 12px; }
-.evidence mark { background: #fff1c2; }
+.evidence mark { background: #ffe36e; }
 .tag { font-size: 11px; font-weight: 600; text-transform: uppercase; padding: 0 5px; border-radius: 3px; margin-right: 4px; }
 .tag.weakness { background: #ffd8d3; color: #a40e26; } .tag.strength { background: #dafbe1; color: #116329; }
 .tag.neutral { background: #eaeef2; color: #424a53; }

@@ -1,0 +1,71 @@
+"""batch: worker processes, input order, progress, and a big batch with bad files in it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import sendscan
+from conftest import FIXTURES, SAMPLES
+
+DOCUMENTS = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html", ".txt"))
+
+
+def test_workers_give_the_same_results_in_the_same_order_as_one_process(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"\x00" * 64)
+    files = DOCUMENTS[:3] + [str(bad)] + DOCUMENTS[3:]
+    one, one_errors = sendscan.classify(files, cache=False, jobs=1)
+    two, two_errors = sendscan.classify(files, cache=False, jobs=2)
+    assert [r.to_dict() for r in two] == [r.to_dict() for r in one]
+    assert [r.document.source for r in two] == DOCUMENTS
+    assert [str(e) for e in two_errors] == [str(e) for e in one_errors]
+    assert len(two_errors) == 1 and two_errors[0].path == str(bad)  # the error crossed from its worker whole
+
+
+def test_progress_is_told_of_every_file_with_its_pages(tmp_path):
+    seen = []
+    sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=2, progress=lambda *a: seen.append(a))
+    sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=2, progress=lambda *a: seen.append(a))
+    assert len(seen) == 2 * len(DOCUMENTS)
+    assert sorted(path for path, _, _ in seen[:len(DOCUMENTS)]) == DOCUMENTS
+    assert {total for _, _, total in seen} == {len(DOCUMENTS)}
+    pages = {path: n for path, n, _ in seen}
+    assert pages[str(SAMPLES / "report_2023_systemic.pdf")] >= 2 and pages[str(SAMPLES / "news_report.html")] == 1
+
+
+def test_a_hundred_files_with_bad_ones_finish_report_each_failure_once_at_the_end_and_exit_1(cli, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(90):
+        source = SAMPLES / DOCUMENTS[n % len(DOCUMENTS)]
+        shutil.copy(source, folder / f"{n:03d}_{source.name}")
+    bad = {
+        "empty.pdf": b"",
+        "not_really.pdf": b"PK\x03\x04 an Office file renamed",
+        "truncated.pdf": (SAMPLES / "revisit_2019.pdf").read_bytes()[:900],
+        "binary.txt": bytes(range(256)) * 4,
+        "scanned.pdf": (FIXTURES / "scanned.pdf").read_bytes(),
+        "encrypted.pdf": (FIXTURES / "encrypted.pdf").read_bytes(),
+        "garbage.html": b"\xff\xfe\x00\x00" + b"\x00\xd8" * 50,
+        "zeros.pdf": b"\x00" * 2048,
+        "half.pdf": b"%PDF-1.4\n1 0 obj\n<<",
+        "blank.txt": b"   \n\n  ",
+    }
+    for name, data in bad.items():
+        (folder / f"zz_{name}").write_bytes(data)
+    out, page = tmp_path / "areas.csv", tmp_path / "areas.html"
+    result = cli("compare", str(folder), "--by-document", "-f", "csv", "-o", str(out), "--html", str(page), "-j", "2",
+                 "--no-cache")
+    assert result.exit_code == 1
+    assert result.stdout == "" and "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == len(bad)
+    for name in bad:
+        assert sum(f"zz_{name}: " in line for line in lines) == 1, (name, lines)
+    assert all(line.startswith("error: ") for line in lines)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 90
+    assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".sendscan-")]  # no temporary files left
