@@ -56,12 +56,14 @@ def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
 
 
 def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
-             encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = None,
+             encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
              progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
     """Extract and tag every document: each finding gets its polarity and categories.
 
     `cache`: True for the user's cache (or $SENDSCAN_CACHE), a path for another,
-    False for none. `jobs`: worker processes (default: one per core).
+    False for none. `jobs`: 1 (the default) works in this process; N starts N
+    worker processes, None one per core, and then a script must make the call
+    under `if __name__ == "__main__":`, as Python's multiprocessing requires.
     `progress(path, pages, total)` is called as each file is done. Errors name
     the files that failed; a `Notice` among them (a cache rebuilt) is not a failure."""
     files, errors = files_of(paths)
@@ -128,7 +130,7 @@ def observation(item, classified: Classified):
 def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
-            cache: str | Path | bool = True, jobs: int | None = None, progress: Progress | None = None):
+            cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None):
     """Classify every document and compare them: areas (or documents) by categories.
     Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
     `cache`, `jobs` and `progress` are as for `classify`."""

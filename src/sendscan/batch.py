@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_context
 from typing import Callable
 
 from .cache import Cache, entry_key
@@ -24,7 +24,7 @@ Progress = Callable[[str, int, int], None]
 
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
-                   encoding: str | None = None, cache: Cache | None = None, jobs: int | None = None,
+                   encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
                    progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
     that could not, both in the order of `files`."""
@@ -78,14 +78,17 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
         return
     from .taxonomy import load
 
-    taxonomy = load(taxonomy_path)  # here, so that a bad taxonomy is one clear error, not one per worker
     workers = min(jobs or os.cpu_count() or 1, len(indexes))
-    if workers == 1:
+    context = worker_context() if workers > 1 else None
+    # Checked here, so that a bad taxonomy is one clear error, not one per worker
+    # (while the worker server, already started, imports spaCy).
+    taxonomy = load(taxonomy_path)
+    if not context:
         start_worker(taxonomy, engine, encoding)
         for index in indexes:
             yield index, classify_one(files[index])
         return
-    with ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=start_worker,
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
                              initargs=(taxonomy, engine, encoding)) as pool:
         futures = {pool.submit(classify_one, files[i]): i for i in indexes}
         for future in as_completed(futures):
@@ -93,19 +96,22 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
             try:
                 yield index, future.result()
             except BrokenProcessPool:
-                yield index, SendscanError("a worker process died while reading this file (out of memory?)",
+                yield index, SendscanError("a worker process died while reading this file (out of memory? or, "
+                                           "from a script, a call not under `if __name__ == \"__main__\":`)",
                                            files[index])
 
 
 def worker_context():
-    """Workers forked from a server process that has imported spaCy once, so
-    that each starts at once; safe whatever threads this process runs (the
-    progress bar), unlike a plain fork. Where there is no fork (Windows), spawn."""
+    """Workers forked from a server process that imports spaCy once, so that
+    each starts at once; safe whatever threads this process runs (the progress
+    bar), unlike a plain fork. Where there is no fork (Windows), spawn.
+    The server is started now, to import spaCy while this process goes on."""
     try:
         context = get_context("forkserver")
     except ValueError:
         return get_context("spawn")
     context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.tag"])
+    forkserver.ensure_running()
     return context
 
 

@@ -103,6 +103,17 @@ def load(path: str | Path | None = None) -> Taxonomy:
     return taxonomy
 
 
+def composed(text: str):
+    """The YAML's node tree (for line numbers) and its data, from one parse;
+    with libyaml's C parser where PyYAML has it (ten times faster)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def digest(raw: bytes) -> str:
     """What identifies a taxonomy's content (in cache keys and evaluation reports)."""
     return hashlib.sha256(raw).hexdigest()[:16]
@@ -128,8 +139,7 @@ def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as e:
         return None, [Problem(name, None, "", f"cannot be read ({e})")]
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node, data = composed(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         return None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {e.problem}; fix the line or the one before it")]
