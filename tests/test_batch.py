@@ -28,8 +28,8 @@ def test_progress_is_told_of_every_file_with_its_pages(tmp_path):
     seen = []
     sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=2, progress=lambda *a: seen.append(a))
     sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=2, progress=lambda *a: seen.append(a))
-    assert len(seen) == 2 * len(DOCUMENTS)
-    assert sorted(path for path, _, _ in seen[:len(DOCUMENTS)]) == DOCUMENTS
+    assert len(seen) == 2 * (1 + len(DOCUMENTS)) and seen[0] == (None, 0, len(DOCUMENTS))
+    assert sorted(path for path, _, _ in seen[1:1 + len(DOCUMENTS)]) == DOCUMENTS
     assert {total for _, _, total in seen} == {len(DOCUMENTS)}
     pages = {path: n for path, n, _ in seen}
     assert pages[str(SAMPLES / "report_2023_systemic.pdf")] >= 2 and pages[str(SAMPLES / "news_report.html")] == 1

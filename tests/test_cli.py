@@ -179,3 +179,28 @@ def test_evaluate_names_an_unknown_document(cli, tmp_path):
                                 "categories": ["health_waits"], "polarity": "weakness"}) + "\n", encoding="utf-8")
     result = cli("evaluate", str(gold))
     assert result.exit_code == 2 and "unknown document 'nowhere.pdf'" in result.stderr
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "sendscan", "compare", str(ROOT / "samples"), "-f", "csv", "--no-cache", "-j", "2"]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = pty.openpty()  # standard error on a terminal, as when a person runs it
+    run = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=follower, timeout=120)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert run.returncode == 0
+    assert b"comparing" in drawn and b"8/8" in drawn and b"pages/s" in drawn

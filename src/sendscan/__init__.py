@@ -8,6 +8,6 @@ classes are in `sendscan.model` and user errors derive from
 __version__ = "0.1.0"
 
 from .api import classify, compare, evaluate, extract, extract_all  # noqa: E402
-from .errors import SendscanError  # noqa: E402
+from .errors import Notice, SendscanError  # noqa: E402
 
-__all__ = ["classify", "compare", "evaluate", "extract", "extract_all", "SendscanError", "__version__"]
+__all__ = ["classify", "compare", "evaluate", "extract", "extract_all", "Notice", "SendscanError", "__version__"]

@@ -64,8 +64,9 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
     False for none. `jobs`: 1 (the default) works in this process; N starts N
     worker processes, None one per core, and then a script must make the call
     under `if __name__ == "__main__":`, as Python's multiprocessing requires.
-    `progress(path, pages, total)` is called as each file is done. Errors name
-    the files that failed; a `Notice` among them (a cache rebuilt) is not a failure."""
+    `progress(path, pages, total)` is called as the run starts (path None) and
+    as each file is done. Errors name the files that failed; a `Notice` among
+    them (a cache rebuilt) is not a failure."""
     files, errors = files_of(paths)
     store, notices = None, []
     if cache is not False:

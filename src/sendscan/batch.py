@@ -19,8 +19,9 @@ from .cache import Cache, entry_key
 from .errors import SendscanError
 from .model import Classified
 
-#: Called after each file: (its path, its pages, how many files in all).
-Progress = Callable[[str, int, int], None]
+#: Called with (None, 0, how many files in all) as the run starts, then after
+#: each file with (its path, its pages, how many files in all).
+Progress = Callable[[str | None, int, int], None]
 
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
@@ -33,6 +34,8 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     digest = digest_of(taxonomy_path)
     done: dict[int, Classified | SendscanError] = {}
     keys: dict[int, str] = {}
+    if progress:
+        progress(None, 0, len(files))
     for index, path in enumerate(files):
         keys[index] = key_of(path, engine, encoding, digest)
         found = cache.get(keys[index]) if cache and keys[index] else None

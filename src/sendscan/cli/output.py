@@ -86,10 +86,10 @@ def progress_bar(description: str):
         task = bar.add_task(description, total=None, pages=0, rate=0.0)
         started, pages_done = time.perf_counter(), 0
 
-        def advance(path: str, pages: int, total: int) -> None:
+        def advance(path: str | None, pages: int, total: int) -> None:
             nonlocal pages_done
             pages_done += pages
             rate = pages_done / max(time.perf_counter() - started, 1e-6)
-            bar.update(task, total=total, advance=1, pages=pages_done, rate=rate)
+            bar.update(task, total=total, advance=1 if path else 0, pages=pages_done, rate=rate)
 
         yield advance
