@@ -41,6 +41,8 @@ class Comparison:
     rows: list[Row]
     categories: list[str]
     group_by: str | None = None
+    #: The area whose documents these are, for a history (rows in date order).
+    history: str | None = None
 
     def totals(self) -> dict[str, int]:
         """How many rows (areas) have each category as a weakness."""
@@ -109,7 +111,7 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     name = wanted.name if wanted else area
     mine = [c for c in classified if area_name(c).lower() == name.lower()]
     rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
-    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS))
+    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=name)
 
 
 def group_of(row: Row, group_by: str | None) -> str | None:

@@ -56,7 +56,7 @@ def compare(
 
         from ..render import comparison_view
 
-        emit_renderable([comparison_view(comparison, 120 if output else Console().width)], output)
+        emit_renderable([comparison_view(comparison, 200 if output else Console().width)], output)
     elif format is Format.csv:
         emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
     elif format is Format.json:
@@ -72,8 +72,7 @@ def write_html(comparison, path: Path, taxonomy: Path | None, history: str | Non
     from ..taxonomy import load
 
     labels = {c.id: c.label for c in load(taxonomy).categories}
-    title = f"{comparison.rows[0].area if comparison.rows else history}: SEND inspections over time" if history \
-        else "SEND inspections compared"
+    title = f"{comparison.history}: SEND inspections over time" if history else "SEND inspections compared"
     write_atomic(str(path), heatmap.page(comparison, labels, title))
 
 
