@@ -111,7 +111,8 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     name = wanted.name if wanted else area
     mine = [c for c in classified if area_name(c).lower() == name.lower()]
     rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
-    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=name)
+    # The documents spell the name best where the reference table does not know it.
+    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=rows[0].area if rows else name)
 
 
 def group_of(row: Row, group_by: str | None) -> str | None:
