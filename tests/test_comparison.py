@@ -112,3 +112,9 @@ def test_the_table_fits_80_columns_and_a_wide_one_shows_both_counts_type_and_dat
     assert "2023 report  2024-03-08  systemic" in wide and "2/1" in wide  # health waits: 2 weaknesses, 1 strength
     past = drawn(history(classified, "fenmarsh"), 80)
     assert past.splitlines()[0] == "Fenmarsh: documents oldest first" and "2021-06-18" in past
+
+
+def test_history_of_an_area_no_document_is_about_says_which_areas_there_are(cli):
+    result = cli("compare", str(SAMPLES), "--history", "Nowhere")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no document here is about 'Nowhere'; the areas found are: Fenmarsh,")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import areas
+from .errors import SendscanError
 from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
@@ -110,6 +111,9 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     wanted = areas.lookup(area)
     name = wanted.name if wanted else area
     mine = [c for c in classified if area_name(c).lower() == name.lower()]
+    if not mine and classified:
+        found = sorted({area_name(c) for c in classified})
+        raise SendscanError(f"no document here is about {area!r}; the areas found are: {', '.join(found)}")
     rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
     # The documents spell the name best where the reference table does not know it.
     return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=rows[0].area if rows else name)
