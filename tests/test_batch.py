@@ -52,6 +52,7 @@ def test_a_hundred_files_with_bad_ones_finish_report_each_failure_once_at_the_en
         "zeros.pdf": b"\x00" * 2048,
         "half.pdf": b"%PDF-1.4\n1 0 obj\n<<",
         "blank.txt": b"   \n\n  ",
+        "download.pdf": b"<!doctype html><html><title>404 Not Found</title></html>",
     }
     for name, data in bad.items():
         (folder / f"zz_{name}").write_bytes(data)

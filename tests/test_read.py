@@ -83,6 +83,13 @@ def test_sniff_prefers_content_over_extension():
     assert sniff(b"Plain words.", "notes.txt") == "text"
 
 
+def test_a_web_page_saved_as_pdf_is_refused_not_read_as_a_page():
+    with pytest.raises(InputError, match="is not a PDF: it holds HTML"):
+        sniff(b"<!DOCTYPE html><html><title>404 Not Found</title>", "letter.pdf")
+    with pytest.raises(InputError, match="is not a PDF: it holds text"):
+        sniff(b"x", "letter.PDF")
+
+
 def test_text_rows_leave_a_gap_for_each_blank_line():
     page = text_page("Heading\n\nFirst line\nsecond line\n")
     tops = [line.top for line in page.lines]

@@ -105,9 +105,13 @@ def sniff(data: bytes, path: str) -> str:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("is binary data, not a PDF, HTML or text document", path)
     lowered = head.lower()
-    if path.lower().endswith((".html", ".htm")) or b"<html" in lowered or b"<!doctype html" in lowered:
-        return "html"
-    return "text"
+    kind = "html" if path.lower().endswith((".html", ".htm")) or b"<html" in lowered or b"<!doctype html" in lowered \
+        else "text"
+    if path.lower().endswith(".pdf"):
+        # Named a PDF but is not one: most often a web page saved by a failed download.
+        raise InputError(f"is not a PDF: it holds {'HTML' if kind == 'html' else 'text'} "
+                         "(a failed download saved under a .pdf name?)", path)
+    return kind
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
