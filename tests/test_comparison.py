@@ -118,3 +118,9 @@ def test_history_of_an_area_no_document_is_about_says_which_areas_there_are(cli)
     result = cli("compare", str(SAMPLES), "--history", "Nowhere")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: no document here is about 'Nowhere'; the areas found are: Fenmarsh,")
+
+
+def test_every_framework_has_its_verdict_in_words(classified):
+    results = {r.area: r.result for r in compare(classified).rows}
+    assert results["Kettlemouth"] == "systemic" and results["Fenmarsh"] == "WSoA required"
+    assert results["Lowbridge"] == "no WSoA" and results["Saltney"] == "progress on 2 of 3"

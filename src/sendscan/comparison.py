@@ -27,6 +27,9 @@ class Row:
     inspection_end: str | None
     outcome: str | None
     source: str
+    #: The verdict in words, for every kind of letter: "systemic", "WSoA required",
+    #: "progress on 2 of 3" (a revisit).
+    result: str | None = None
     #: category id -> [weakness findings, strength findings]
     cells: dict[str, list[int]] = field(default_factory=dict)
     group: str | None = None
@@ -54,7 +57,7 @@ class Comparison:
         out = []
         for r in self.rows:
             row = {"area": r.area, "region": r.region, "group": r.group, "doc_type": r.doc_type,
-                   "inspection_end": r.inspection_end, "outcome": r.outcome, "source": r.source}
+                   "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result, "source": r.source}
             for c in self.categories:
                 weak, strong = r.cells.get(c, [0, 0])
                 row[f"{c}_weakness"], row[f"{c}_strength"] = weak, strong
@@ -73,7 +76,8 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
     meta = item.document.metadata
     name = area_name(item)
     row = Row(area=name, region=areas.region_of(name), doc_type=item.document.doc_type,
-              inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source)
+              inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source,
+              result=result_of(meta))
     for section, finding, tag in item.selected(polarity, categories):
         for category in tag.categories:
             cell = row.cells.setdefault(category["id"], [0, 0])
@@ -85,6 +89,17 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
                 {"polarity": tag.polarity, "text": finding.text, "page": finding.page, "section": section.title,
                  "matched": category["evidence"]})
     return row
+
+
+def result_of(meta) -> str | None:
+    """What the inspectors decided, in words, whichever framework the letter is from."""
+    if meta.outcome:
+        return meta.outcome
+    if meta.revisit:
+        return f"progress on {meta.revisit['sufficient']} of {meta.revisit['total']}"
+    if meta.wsoa_required is not None:
+        return "WSoA required" if meta.wsoa_required else "no WSoA"
+    return None
 
 
 def compare(classified: list[Classified], polarity: str = "all", categories: list[str] | None = None,

@@ -122,14 +122,15 @@ def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str]
     facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}</th>'
              f'<td class="fact">{escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))}</td>'
              f'<td class="fact">{escape(row.inspection_end or "")}</td>'
-             f"<td class=\"fact\">{outcome_badge(row.outcome)}</td>")
+             f"<td class=\"fact\">{outcome_badge(row)}</td>")
     return "<tr>" + facts + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>"
 
 
-def outcome_badge(outcome: str | None) -> str:
-    if not outcome:
-        return '<span class="outcome other">–</span>'
-    return f'<span class="outcome {escape(outcome)}">{escape(OUTCOME_LABELS.get(outcome, outcome))}</span>'
+def outcome_badge(row: Row) -> str:
+    """The 2023 outcome as a coloured badge; earlier letters' verdicts in grey."""
+    if row.outcome:
+        return f'<span class="outcome {escape(row.outcome)}">{escape(OUTCOME_LABELS.get(row.outcome, row.outcome))}</span>'
+    return f'<span class="outcome other">{escape(row.result or "–")}</span>'
 
 
 def cell_html(index: int, row: Row, category: str, labels: dict[str, str]) -> str:

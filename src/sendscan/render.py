@@ -131,8 +131,8 @@ def comparison_view(comparison, width: int = 80) -> Group:
     and rows their document type and date; at 80 columns a cell shows
     weaknesses only. A history is labelled by date."""
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
-    # Wide: area 24, document 11, date 10, outcome 12 (each padded by 2), and "10/3" cells.
-    both = width >= (39 if comparison.history else 65) + 7 * len(shown)
+    # Wide: area 24, document 11, date 10, outcome 18 (each padded by 2), and "10/3" cells.
+    both = width >= (45 if comparison.history else 71) + 7 * len(shown)
     table = Table(box=None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1),
                   show_edge=False, header_style="bold")
     table.add_column("Date" if comparison.history else "Area", no_wrap=True, max_width=24 if both else 14)
@@ -154,7 +154,7 @@ def comparison_view(comparison, width: int = 80) -> Group:
             table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
         label = row.inspection_end or "undated" if comparison.history else row.area
         doc_type = SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)
-        outcome = Text(row.outcome or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
+        outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
         if both:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
         else:
