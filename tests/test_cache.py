@@ -206,3 +206,12 @@ def test_no_cache_leaves_no_file_and_contradicting_options_are_refused(cli, tmp_
     assert cli("classify", PDFS[0], "--no-cache", "-f", "json").exit_code == 0
     result = cli("classify", PDFS[0], "--no-cache", "--cache", str(cache))
     assert result.exit_code == 2 and "contradict" in result.stderr and not cache.exists()
+
+
+def test_an_upgrade_of_sendscan_or_spacy_is_a_miss(monkeypatch):
+    from sendscan import cache as caching
+
+    before = caching.entry_key(b"%PDF-1.7 ...", "pypdfium2", None, "0123abcd")
+    assert caching.entry_key(b"%PDF-1.7 ...", "pypdfium2", None, "0123abcd") == before
+    monkeypatch.setattr(caching, "library_versions", lambda: ("sendscan 0.1.0", "spacy 4.0.0"))
+    assert caching.entry_key(b"%PDF-1.7 ...", "pypdfium2", None, "0123abcd") != before

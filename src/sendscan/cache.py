@@ -2,8 +2,9 @@
 run over unchanged files does no PDF or spaCy work.
 
 An entry's key is the hash of everything its result depends on: the file's
-bytes, the PDF engine, the text encoding asked for, the taxonomy's bytes and
-the sendscan version. Change any of them and the entry is simply not found.
+bytes, the PDF engine, the text encoding asked for, the taxonomy's bytes, and
+the versions of sendscan and of the libraries that shape results. Change any
+of them and the entry is simply not found.
 
 Several runs may share the file at once (WAL journal, a busy timeout), and a
 run killed part-way leaves only whole entries: each is one INSERT, which
@@ -14,6 +15,7 @@ and a new cache is started; `Cache.notice` says so.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -61,8 +63,27 @@ def default_path() -> Path:
 
 
 def entry_key(content: bytes, engine: str, encoding: str | None, taxonomy_digest: str) -> str:
-    parts = [hashlib.sha256(content).hexdigest(), engine, encoding or "", taxonomy_digest, __version__]
+    parts = [hashlib.sha256(content).hexdigest(), engine, encoding or "", taxonomy_digest, *library_versions()]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+#: Libraries whose upgrade can change a result: tokens, lemmas, extracted text.
+SHAPING_LIBRARIES = ("spacy", "spacy-lookups-data", "pypdfium2", "pdfplumber", "trafilatura")
+
+
+@functools.lru_cache(maxsize=1)
+def library_versions() -> tuple[str, ...]:
+    """sendscan's version and those of the libraries that shape its results
+    (read from their installed metadata: importing spaCy would take longer)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name} {version(name)}"
+        except PackageNotFoundError:
+            return f"{name} -"
+
+    return (f"sendscan {__version__}", *map(installed, SHAPING_LIBRARIES))
 
 
 @dataclass
