@@ -204,3 +204,23 @@ def test_a_progress_bar_is_drawn_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
         drawn += chunk
     assert run.returncode == 0
     assert b"comparing" in drawn and b"8/8" in drawn and b"pages/s" in drawn
+
+
+def test_an_output_file_that_cannot_be_written_is_refused_before_any_work_in_one_line(cli, note, tmp_path):
+    missing = tmp_path / "no_such_folder"
+    for args in (["compare", str(note), "--html", str(missing / "r.html")],
+                 ["classify", str(note), "-o", str(missing / "r.json")],
+                 ["extract", str(note), "-o", str(missing / "r.json")]):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"error: {args[-1]}: cannot be written: the folder {missing} does not exist\n"
+
+
+def test_a_write_that_fails_late_is_one_line_not_a_traceback(tmp_path):
+    from sendscan.errors import OutputError
+    from sendscan.export import write_atomic
+
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(OutputError, match="cannot be written"):
+        write_atomic(str(tmp_path / "taken"), "a directory is in the way")
+    assert [p.name for p in tmp_path.iterdir()] == ["taken"]  # no temporary file left behind

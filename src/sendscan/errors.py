@@ -28,6 +28,10 @@ class InputError(SendscanError):
     """A file that cannot be read as a document."""
 
 
+class OutputError(SendscanError):
+    """A file sendscan was asked to write that cannot be written."""
+
+
 class UsageError(SendscanError):
     """Options that do not fit together."""
 

@@ -9,7 +9,7 @@ from .options import (
     CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
     OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import emit, emit_renderable, fail, failed, finish, progress_bar
+from .output import check_writable, emit, emit_renderable, fail, failed, finish, progress_bar
 
 
 def classify(
@@ -27,6 +27,7 @@ def classify(
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
+        check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
         with progress_bar("classifying") as progress:
             results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress)

@@ -10,12 +10,12 @@ import typer
 from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
-from ..export import to_csv, to_json, write_atomic
+from ..export import comparison_markdown, to_csv, to_json
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import check_format, emit, emit_renderable, fail, finish, progress_bar
+from .output import check_format, check_writable, emit, emit_renderable, fail, finish, progress_bar, write
 
 
 def compare(
@@ -38,6 +38,7 @@ def compare(
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
         check_format(format, ("table", "csv", "json", "markdown"))
+        check_writable(output, html)
         if group_by and group_by not in GROUPS:
             raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
         if sort not in SORTS:
@@ -63,7 +64,7 @@ def compare(
         emit(to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
                        "totals": comparison.totals(), "rows": rows}], single=True), output)
     else:
-        emit(markdown(comparison), output)
+        emit(comparison_markdown(comparison), output)
     finish(errors)
 
 
@@ -73,15 +74,4 @@ def write_html(comparison, path: Path, taxonomy: Path | None, history: str | Non
 
     labels = {c.id: c.label for c in load(taxonomy).categories}
     title = f"{comparison.history}: SEND inspections over time" if history else "SEND inspections compared"
-    write_atomic(str(path), heatmap.page(comparison, labels, title))
-
-
-def markdown(comparison) -> str:
-    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
-    lines = ["| area | outcome | " + " | ".join(shown) + " |", "|---|---|" + "---|" * len(shown)]
-    for r in comparison.rows:
-        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
-        lines.append(f"| {r.area} | {r.outcome or r.doc_type} | " + " | ".join(cells) + " |")
-    totals = comparison.totals()
-    lines.append("| **areas with the weakness** | | " + " | ".join(str(totals[c]) for c in shown) + " |")
-    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"
+    write(path, heatmap.page(comparison, labels, title))

@@ -12,10 +12,10 @@ from rich.table import Table
 
 from ..api import evaluate as evaluate_gold
 from ..errors import SendscanError
-from ..export import to_json, write_atomic
+from ..export import to_json
 from ..metrics import gate, headline, junit_xml
 from .options import EngineOption, Format, FormatOption, OutputOption, TaxonomyOption
-from .output import check_format, emit, fail, stderr
+from .output import check_format, check_writable, emit, fail, stderr, write
 
 
 def evaluate(
@@ -35,6 +35,7 @@ def evaluate(
     """Score the taxonomy against gold annotations, at finding and document level."""
     try:
         check_format(format, ("table", "json"))
+        check_writable(output, save_baseline, junit)
         report = evaluate_gold([str(g) for g in gold], [str(d) for d in documents or []], taxonomy, engine)
         previous = read_baseline(baseline) if baseline else None
     except SendscanError as error:
@@ -46,9 +47,9 @@ def evaluate(
     else:
         show(report, output)
     if save_baseline:
-        write_atomic(str(save_baseline), json.dumps(headline(report), indent=2) + "\n")
+        write(save_baseline, json.dumps(headline(report), indent=2) + "\n")
     if junit:
-        write_atomic(str(junit), junit_xml(report, reasons))
+        write(junit, junit_xml(report, reasons))
     for reason in reasons:
         stderr.print(f"[bold red]quality gate[/]: {reason}", highlight=False)
     if reasons:
@@ -90,4 +91,4 @@ def show(report: dict, output: Path | None) -> None:
             confusions.add_row(c["gold"], c["predicted"], str(c["count"]))
         console.print(confusions)
     if output:
-        write_atomic(str(output), console.export_text())
+        write(output, console.export_text())

@@ -7,7 +7,7 @@ from ..errors import SendscanError
 from ..export import to_json, to_jsonl, to_markdown
 from ..render import document_view
 from .options import EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument
-from .output import check_format, emit, emit_renderable, fail, finish
+from .output import check_format, check_writable, emit, emit_renderable, fail, finish
 
 
 def extract(
@@ -20,6 +20,7 @@ def extract(
     """Show each document's metadata, then its sections and their findings."""
     try:
         check_format(format, ("table", "json", "jsonl", "markdown"))
+        check_writable(output)
         documents, errors = extract_all(paths, engine=engine, encoding=encoding)
     except SendscanError as error:
         raise fail(error) from None

@@ -4,6 +4,7 @@ place that turns `SendscanError`s into messages and exit statuses."""
 from __future__ import annotations
 
 import io
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,10 +37,29 @@ def check_format(fmt: Format, allowed: tuple[str, ...]) -> None:
         raise UsageError(f"--format {fmt.value} is not available here; choose one of: {', '.join(allowed)}")
 
 
+def check_writable(*paths: Path | None) -> None:
+    """Before any work: each file asked for can be written where it is to go,
+    so that a long run does not end with nowhere to put its result."""
+    for path in filter(None, paths):
+        folder = path.parent
+        if not folder.is_dir():
+            raise UsageError(f"cannot be written: the folder {folder} does not exist", str(path))
+        if not os.access(folder, os.W_OK):
+            raise UsageError(f"cannot be written: the folder {folder} is not writable", str(path))
+
+
+def write(path: Path, text: str) -> None:
+    """A whole file or nothing; a failure (disk full...) is reported like any other."""
+    try:
+        write_atomic(str(path), text)
+    except SendscanError as error:
+        raise fail(error) from None
+
+
 def emit(text: str, output: Path | None) -> None:
     """Text to the output file (atomically) or to standard output."""
     if output:
-        write_atomic(str(output), text)
+        write(output, text)
     else:
         typer.echo(text, nl=False)
 
@@ -51,7 +71,7 @@ def emit_renderable(renderables, output: Path | None) -> None:
         console = Console(file=buffer, width=120, color_system=None)
         for item in renderables:
             console.print(item)
-        write_atomic(str(output), buffer.getvalue())
+        write(output, buffer.getvalue())
     else:
         console = Console()
         for item in renderables:
