@@ -53,7 +53,7 @@ def test_a_second_run_reads_everything_from_the_cache_and_does_no_pdf_work(tmp_p
         raise AssertionError("a warm run read a document or built a spaCy pipeline")
 
     monkeypatch.setattr(sendscan.api, "read", no_work)
-    monkeypatch.setattr(batch, "start_worker", no_work)
+    monkeypatch.setattr(batch, "Worker", no_work)
     again, errors = sendscan.classify(PDFS, cache=cache, jobs=1)
     assert errors == [] and dicts(again) == fresh
 

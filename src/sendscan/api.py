@@ -15,7 +15,7 @@ from pathlib import Path
 from .batch import Progress, classify_files
 from .cache import Cache, CacheError
 from .clean import clean
-from .errors import Notice, SendscanError
+from .errors import Notice, SendscanError, bug
 from .model import Classified, Document
 from .read import discover, read
 from .structure import structure
@@ -39,8 +39,7 @@ def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | Non
         except SendscanError as error:
             errors.append(error)
         except Exception as error:  # a bug of ours must not stop the batch
-            errors.append(SendscanError(
-                f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", file))
+            errors.append(bug(error, file))
     return documents, errors
 
 

@@ -16,7 +16,7 @@ from multiprocessing import forkserver, get_context
 from typing import Callable
 
 from .cache import Cache, entry_key
-from .errors import SendscanError
+from .errors import SendscanError, bug
 from .model import Classified
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
@@ -87,13 +87,13 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
     if not context:
-        start_worker(taxonomy, engine, encoding)
+        worker = Worker(taxonomy, engine, encoding)
         for index in indexes:
-            yield index, classify_one(files[index])
+            yield index, worker.classify(files[index])
         return
     with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
                              initargs=(taxonomy, engine, encoding)) as pool:
-        futures = {pool.submit(classify_one, files[i]): i for i in indexes}
+        futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -118,28 +118,40 @@ def worker_context():
     return context
 
 
-# --- in each worker ----------------------------------------------------------
+class Worker:
+    """What one process needs to classify files: a spaCy pipeline, built once."""
 
-_worker: dict = {}
+    def __init__(self, taxonomy, engine: str, encoding: str | None):
+        from .tag import pipeline
+
+        self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy), taxonomy.name, engine, encoding
+
+    def classify(self, path: str) -> dict | SendscanError:
+        """One file's classified JSON and text (what the cache stores), or why it failed.
+        (The file is read again here although hashing read it: the OS has it cached,
+        and sending its bytes to a worker would copy them all the same.)"""
+        from .api import extract
+        from .tag import tag_document
+
+        try:
+            document = extract(path, engine=self.engine, encoding=self.encoding)
+            result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
+            return {"classified": result.to_dict(), "text": document.text}
+        except SendscanError as error:
+            return error
+        except Exception as error:  # a bug of ours must not stop the batch
+            return bug(error, path)
+
+
+# --- in each worker process ---------------------------------------------------
+
+_worker: Worker | None = None
 
 
 def start_worker(taxonomy, engine: str, encoding: str | None) -> None:
-    """Build the spaCy pipeline once per worker process."""
-    from .tag import pipeline
-
-    _worker.update(nlp=pipeline(taxonomy), taxonomy=taxonomy.name, engine=engine, encoding=encoding)
+    global _worker
+    _worker = Worker(taxonomy, engine, encoding)
 
 
-def classify_one(path: str) -> dict | SendscanError:
-    """One file's classified JSON and text (what the cache stores), or why it failed."""
-    from .api import extract
-    from .tag import tag_document
-
-    try:
-        document = extract(path, engine=_worker["engine"], encoding=_worker["encoding"])
-        result = Classified(document, tag_document(_worker["nlp"], document), _worker["taxonomy"])
-        return {"classified": result.to_dict(), "text": document.text}
-    except SendscanError as error:
-        return error
-    except Exception as error:  # a bug of ours must not stop the batch
-        return SendscanError(f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", path)
+def classify_in_worker(path: str) -> dict | SendscanError:
+    return _worker.classify(path)

@@ -24,6 +24,12 @@ class SendscanError(Exception):
         return type(self), (self.message, self.path)
 
 
+def bug(error: Exception, path: str) -> SendscanError:
+    """A bug of sendscan's met on a file, reported against that file so that
+    the rest of a batch goes on."""
+    return SendscanError(f"sendscan failed on this file ({type(error).__name__}: {error}); please report it", path)
+
+
 class InputError(SendscanError):
     """A file that cannot be read as a document."""
 
