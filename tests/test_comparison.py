@@ -124,3 +124,10 @@ def test_every_framework_has_its_verdict_in_words(classified):
     results = {r.area: r.result for r in compare(classified).rows}
     assert results["Kettlemouth"] == "systemic" and results["Fenmarsh"] == "WSoA required"
     assert results["Lowbridge"] == "no WSoA" and results["Saltney"] == "progress on 2 of 3"
+
+
+def test_a_table_written_to_a_file_keeps_every_column(cli, tmp_path):
+    out = tmp_path / "areas.txt"
+    assert cli("compare", str(SAMPLES), "-o", str(out)).exit_code == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0].split()
+    assert header[:4] == ["Area", "Document", "Date", "Outcome"] and header[-2:] == ["OU", "CO"]

@@ -63,10 +63,12 @@ table.heatmap { border-collapse: collapse; }
 """
 
 
-def page(comparison: Comparison, labels: dict[str, str] | None = None, title: str = "SEND inspections compared",
+def page(comparison: Comparison, labels: dict[str, str] | None = None, title: str | None = None,
          subtitle: str = "") -> str:
     """The whole HTML document; `labels` names the categories (id -> label)."""
     labels = labels or {}
+    title = title or (f"{comparison.history}: SEND inspections over time" if comparison.history
+                      else "SEND inspections compared")
     body = [f"<h1>{escape(title)}</h1>",
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),

@@ -18,6 +18,10 @@ from .options import (
 from .output import check_format, check_writable, emit, emit_renderable, fail, finish, progress_bar, write
 
 
+#: A table written to a file is as wide as all columns need (both counts, type, date).
+FILE_WIDTH = 200
+
+
 def compare(
     paths: PathsArgument,
     taxonomy: TaxonomyOption = None,
@@ -50,14 +54,15 @@ def compare(
     except SendscanError as error:
         raise fail(error) from None
     if html:
-        write_html(comparison, html, taxonomy, history)
+        write_html(comparison, html, taxonomy)
     rows = comparison.to_rows()
     if format is Format.table:
         from rich.console import Console
 
         from ..render import comparison_view
 
-        emit_renderable([comparison_view(comparison, 200 if output else Console().width)], output)
+        width = FILE_WIDTH if output else Console().width
+        emit_renderable([comparison_view(comparison, width)], output, width)
     elif format is Format.csv:
         emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
     elif format is Format.json:
@@ -68,10 +73,8 @@ def compare(
     finish(errors)
 
 
-def write_html(comparison, path: Path, taxonomy: Path | None, history: str | None) -> None:
+def write_html(comparison, path: Path, taxonomy: Path | None) -> None:
     from .. import heatmap
     from ..taxonomy import load
 
-    labels = {c.id: c.label for c in load(taxonomy).categories}
-    title = f"{comparison.history}: SEND inspections over time" if history else "SEND inspections compared"
-    write(path, heatmap.page(comparison, labels, title))
+    write(path, heatmap.page(comparison, {c.id: c.label for c in load(taxonomy).categories}))

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..errors import UsageError
+
 
 class Format(str, Enum):
     table = "table"
@@ -66,7 +68,5 @@ NoCacheOption = Annotated[
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
     """What --cache and --no-cache ask of the API's `cache` argument."""
     if cache and no_cache:
-        from ..errors import UsageError
-
         raise UsageError("--cache and --no-cache contradict each other; give one")
     return False if no_cache else cache or True

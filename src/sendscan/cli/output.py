@@ -64,11 +64,11 @@ def emit(text: str, output: Path | None) -> None:
         typer.echo(text, nl=False)
 
 
-def emit_renderable(renderables, output: Path | None) -> None:
-    """Rich renderables to the terminal, or as plain text to the output file."""
+def emit_renderable(renderables, output: Path | None, width: int = 120) -> None:
+    """Rich renderables to the terminal, or as plain text `width` wide to the output file."""
     if output:
         buffer = io.StringIO()
-        console = Console(file=buffer, width=120, color_system=None)
+        console = Console(file=buffer, width=width, color_system=None)
         for item in renderables:
             console.print(item)
         write(output, buffer.getvalue())
