@@ -16,5 +16,5 @@ def test_a_classified_document_comes_back_whole_from_its_json():
         data = json.loads(json.dumps(result.to_dict()))
         back = Classified.from_dict(data, result.document.text)
         assert back == result, result.document.source
-        section, finding = next(back.document.findings())
+        _, finding = next(back.document.findings())
         assert back.document.text[finding.start:finding.end] == finding.text
