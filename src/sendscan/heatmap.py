@@ -9,12 +9,15 @@ fonts or images fetched), so it works offline and can be mailed to colleagues.
 from __future__ import annotations
 
 import re
+from datetime import date
 from html import escape
 
+from . import __version__
 from .comparison import Comparison, Row
 
 #: Weakness counts at which a cell gets the next shade of red (w1..w4).
 SHADES = (1, 2, 4, 7)
+POLARITY_ORDER = {"weakness": 0, "strength": 1, "neutral": 2}
 OUTCOME_LABELS = {"positive": "Positive", "inconsistent": "Inconsistent", "systemic": "Systemic"}
 DOC_TYPE_LABELS = {
     "send_report_2023": "2023 report", "send_letter_2016": "2016 letter", "send_revisit": "Revisit",
@@ -25,6 +28,7 @@ STYLE = """
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 24px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta { color: #59636e; margin: 0 0 16px; }
+.footer { margin-top: 16px; font-size: 12px; }
 .legend { display: flex; gap: 14px; align-items: center; margin: 0 0 16px; flex-wrap: wrap; }
 .legend span.swatch { display: inline-block; width: 22px; height: 16px; vertical-align: middle; border: 1px solid #d0d7de; margin-right: 4px; }
 table.heatmap { border-collapse: collapse; }
@@ -73,6 +77,8 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),
             table(comparison, labels),
+            f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
+            "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -162,11 +168,15 @@ def evidence_panels(comparison: Comparison, labels: dict[str, str]):
             findings = row.evidence.get(category)
             if not findings:
                 continue
-            items = "".join(evidence_item(f) for f in findings)
+            # Weaknesses first: a red cell is clicked to see them.
+            ordered = sorted(findings, key=lambda f: POLARITY_ORDER.get(f["polarity"], 3))
+            weak, strong = row.cells.get(category, [0, 0])
             yield (f'<section class="evidence" id="{anchor(index, category)}">'
                    '<a class="close" href="#" title="Close">×</a>'
                    f"<h2>{escape(row.area)}: {escape(labels.get(category, category))}</h2>"
-                   f'<p class="where">{escape(row.source)}</p><ol>{items}</ol></section>')
+                   f'<p class="where">{weak} weakness{"es" if weak != 1 else ""}, {strong} '
+                   f'strength{"s" if strong != 1 else ""} · {escape(row.source)}</p>'
+                   f'<ol>{"".join(evidence_item(f) for f in ordered)}</ol></section>')
 
 
 def evidence_item(finding: dict) -> str:
