@@ -26,7 +26,7 @@ def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
 
 def test_pipeline_is_blank_english_with_our_registered_components(nlp):
     assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
-    assert nlp.pipe_names == ["sentencizer", "lemmatizer", "span_ruler", "sendscan_categorizer_v1", "sendscan_polarity_v1"]
+    assert nlp.pipe_names == ["lemmatizer", "span_ruler", "sendscan_categorizer_v1", "sendscan_polarity_v1"]
 
 
 def test_lemmas_let_one_pattern_match_every_form(nlp):

@@ -2,8 +2,11 @@
 
 The pipeline is a blank English spaCy pipeline (no model to download):
 
-    sentencizer -> lemmatizer (lookup tables) -> span_ruler (the taxonomy's
-    patterns as data) -> sendscan_categorizer_v1 -> sendscan_polarity_v1
+    lemmatizer (lookup tables) -> span_ruler (the taxonomy's patterns as
+    data) -> sendscan_categorizer_v1 -> sendscan_polarity_v1
+
+There is no sentencizer: each doc is already one finding (structure splits
+narrative into sentences), and nothing here needs sentence boundaries.
 
 The two sendscan components are registered factories whose settings live in
 the pipeline's config, so `nlp.to_disk(path)` and `spacy.load(path)` give the
@@ -199,7 +202,6 @@ def lemma_pattern(nlp, phrase: str) -> list[dict]:
 def pipeline(taxonomy: Taxonomy) -> Language:
     """A blank English pipeline that tags text with this taxonomy's categories."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": True})
     weights = {pattern_id(c.id, i): p.weight for c in taxonomy.categories for i, p in enumerate(c.patterns)}
