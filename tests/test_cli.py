@@ -224,3 +224,36 @@ def test_a_write_that_fails_late_is_one_line_not_a_traceback(tmp_path):
     with pytest.raises(OutputError, match="cannot be written"):
         write_atomic(str(tmp_path / "taken"), "a directory is in the way")
     assert [p.name for p in tmp_path.iterdir()] == ["taken"]  # no temporary file left behind
+
+
+def test_ctrl_c_is_one_line_exit_130_and_the_finished_documents_stay_cached(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    folder, cache = tmp_path / "letters", tmp_path / "cache.sqlite3"
+    folder.mkdir()
+    pdfs = sorted((ROOT / "samples").glob("*.pdf"))
+    for n in range(60):  # different bytes each, so every file is its own entry
+        (folder / f"{n:02d}.pdf").write_bytes(pdfs[n % len(pdfs)].read_bytes() + b"\n%" + str(n).encode() + b"\n")
+    run = subprocess.Popen([sys.executable, "-m", "sendscan", "compare", str(folder), "--cache", str(cache), "-j", "2"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+    def cached() -> int:
+        try:
+            with sqlite3.connect(f"file:{cache}?mode=ro", uri=True) as db:
+                return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    deadline = time.monotonic() + 60
+    while cached() < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and out == ""
+    assert err == "interrupted; the documents finished are cached, so running it again goes on from there\n"
+    assert 2 <= cached() < 60

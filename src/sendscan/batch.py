@@ -91,8 +91,9 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
         for index in indexes:
             yield index, worker.classify(files[index])
         return
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                             initargs=(taxonomy, engine, encoding)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
+                               initargs=(taxonomy, engine, encoding))
+    try:
         futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
             index = futures[future]
@@ -102,6 +103,8 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
                 yield index, SendscanError("a worker process died while reading this file (out of memory? or, "
                                            "from a script, a call not under `if __name__ == \"__main__\":`)",
                                            files[index])
+    finally:  # interrupted (Ctrl-C), the files not yet started are dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def worker_context():

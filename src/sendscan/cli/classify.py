@@ -9,7 +9,7 @@ from .options import (
     CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
     OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import check_writable, emit, emit_renderable, fail, failed, finish, progress_bar
+from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
 
 
 def classify(
@@ -29,7 +29,7 @@ def classify(
     try:
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
-        with progress_bar("classifying") as progress:
+        with running("classifying", chosen_cache is not False) as progress:
             results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress)
     except SendscanError as error:
         raise fail(error) from None

@@ -15,7 +15,7 @@ from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish, progress_bar, write
+from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
 
 
 #: A table written to a file is as wide as all columns need (both counts, type, date).
@@ -48,7 +48,7 @@ def compare(
         if sort not in SORTS:
             raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
         chosen_cache = cache_choice(cache, no_cache)
-        with progress_bar("comparing") as progress:
+        with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
                                                by_document, sort, history, engine, chosen_cache, jobs, progress)
     except SendscanError as error:

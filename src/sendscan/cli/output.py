@@ -91,6 +91,19 @@ def failed(errors: list[SendscanError]) -> bool:
 
 
 @contextmanager
+def running(description: str, cached: bool):
+    """The span of a long run: a progress bar (see `progress_bar`), and Ctrl-C
+    turned into one line and exit status 130 rather than a traceback."""
+    try:
+        with progress_bar(description) as progress:
+            yield progress
+    except KeyboardInterrupt:
+        resume = "; the documents finished are cached, so running it again goes on from there" if cached else ""
+        stderr.print(f"[bold yellow]interrupted[/]{resume}", soft_wrap=True)
+        raise typer.Exit(code=130) from None
+
+
+@contextmanager
 def progress_bar(description: str):
     """A `progress(path, pages, total)` callback drawing a bar on standard error
     (files, pages, pages per second, time left); None when standard error is
