@@ -22,7 +22,7 @@ import os
 import sqlite3
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import __version__
@@ -97,7 +97,7 @@ class CacheInfo:
     newest: float | None
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        return asdict(self)
 
 
 class Cache:
@@ -105,7 +105,8 @@ class Cache:
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
-        #: Set when the file found was not a usable cache and was moved aside.
+        #: A warning for the user: the file found was not a cache and was moved
+        #: aside, or the cache failed part-way and the run went on without it.
         self.notice: str | None = None
         #: Set when SQLite found the file damaged part-way through a run.
         self.corrupt = False
