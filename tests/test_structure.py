@@ -205,3 +205,22 @@ def test_written_statement_of_action_list_is_its_own_section():
     assert [f.text for s in doc.sections if s.kind == "significant_weakness" for f in s.findings] == [
         "the lack of a joint commissioning strategy", "the poor quality of EHC plans."]
     assert [f.text for s in doc.sections if s.kind == "narrative" for f in s.findings] == ["Leaders have been slow to act."]
+
+
+@pytest.mark.parametrize("heading", [
+    ["What is it like to be a child or young person with SEND in this area?"],
+    ["What is it like to be a child or young person with special", "educational needs and/or disabilities (SEND) in this area?"],
+    ["What is it like to be a child or young person with special educational", "needs and/or disabilities (SEND) in this", "area?"],
+    ["What is it like to be a child or young person with special educational needs", "and / or disabilities in this area?"],
+])
+def test_narrative_heading_in_its_wrapped_long_forms_opens_the_narrative(heading):
+    # Met in real reports: the long form wraps over two lines and the whole
+    # narrative was filed as context.
+    rows = [(1, 200 + 16 * i, 56, text) for i, text in enumerate(heading)]
+    rows += [
+        (1, 280, 56, "Families told inspectors that they wait too long for help. Most feel listened to."),
+        (1, 330, 56, EFFECTIVE),
+        (1, 360, 66, "◼ Leaders know their area well."),
+    ]
+    doc = document_of(report_rows(rows))
+    assert kinds(doc, "narrative") == ["Families told inspectors that they wait too long for help.", "Most feel listened to."]

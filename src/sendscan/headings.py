@@ -35,7 +35,11 @@ END_MATTER = [
 
 REPORT_2023 = [
     _rule("context", r"Information about the local area partnership"),
-    _rule("narrative", r"What is it like to be a child or young person with SEND in this area\??"),
+    # Short form "...with SEND in this area?", or the long form that wraps over
+    # two or three lines: "...with special educational needs and/or
+    # disabilities (SEND) in this area?"
+    _rule("narrative", r"What is it like to be a child or young person with (?:SEND|special educational"
+                       r" needs and\s?/\s?or disabilities(?: \(SEND\))?) in (?:this|the) (?:local )?area\??"),
     _rule("strength", r"What is the (?:local )?area partnership doing that is effective\??"),
     _rule("weakness", r"What does the (?:local )?area partnership need to do better\??"),
     _rule("priority_action", r"Areas for priority action"),
