@@ -116,3 +116,13 @@ def test_pdf_lines_carry_page_and_position(engine):
     # The priority-action table's two columns come out as separate lines.
     cells = [l for l in source.pages[5].lines if l.text.startswith(("NHS Greater Manchester ICB", "Leaders at Oldham"))]
     assert len({round(l.x0) for l in cells}) == 2
+
+
+def test_pdfium_line_with_a_wrapped_hyphen_is_cut_into_its_two_visual_lines():
+    # pdfium runs the two lines of a hyphenated wrap into one (U+FFFE marks the
+    # wrap); kept whole, the next line's gap looked like a paragraph break.
+    from sendscan.read import _wrapped_pieces
+
+    assert _wrapped_pieces("the well\ufffeconsidered plan is") == ["the well\ufffe", "considered plan is"]
+    assert _wrapped_pieces("no wrap here") == ["no wrap here"]
+    assert "".join(_wrapped_pieces("a\ufffeb\ufffec")) == "a\ufffeb\ufffec"
