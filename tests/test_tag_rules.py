@@ -1,10 +1,10 @@
-"""tag: the spaCy pipeline built from the taxonomy - examples, negation,
-polarity, and saving and loading the pipeline."""
+"""tag.rules: the taxonomy's patterns through spaCy's span ruler and the
+categorizer - examples, lemmas, scores and evidence, exclusions - and the
+pipeline they sit in."""
 
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from sendscan.tag import example_problems, pipeline, tag_texts
 from sendscan.taxonomy import load
@@ -17,7 +17,7 @@ def taxonomy():
 
 @pytest.fixture(scope="module")
 def nlp(taxonomy):
-    return pipeline(taxonomy)
+    return pipeline(taxonomy, model=False)  # the rules alone, as the taxonomy's authors wrote them
 
 
 def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
@@ -26,7 +26,9 @@ def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
 
 def test_pipeline_is_blank_english_with_our_registered_components(nlp):
     assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
-    assert nlp.pipe_names == ["lemmatizer", "span_ruler", "sendscan_categorizer_v1", "sendscan_polarity_v1"]
+    assert nlp.pipe_names == ["lemmatizer", "span_ruler", "categorizer", "checker", "polarity"]
+    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names[2:]] == [
+        "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
 
 
 def test_lemmas_let_one_pattern_match_every_form(nlp):
@@ -39,41 +41,6 @@ def test_each_category_carries_a_score_and_its_evidence(nlp):
     hit = next(c for c in tag.categories if c["id"] == "health_waits")
     assert 0 < hit["score"] <= 1
     assert any("wait" in e for e in hit["evidence"])
-
-
-@pytest.mark.parametrize("sentence, polarity", [
-    ("There are no concerns about waiting times.", "strength"),
-    ("Children wait too long for assessments.", "weakness"),
-    ("Leaders do not work together effectively.", "weakness"),
-    ("Partners work together effectively.", "strength"),
-    ("The area has not made sufficient progress.", "weakness"),
-    ("The council published its annual report in May.", "neutral"),
-])
-def test_narrative_polarity_comes_from_the_sentence_with_negation(nlp, sentence, polarity):
-    assert tag_texts(nlp, [sentence], section="narrative")[0].polarity == polarity
-
-
-def test_negated_waiting_times_are_not_a_weakness(nlp):
-    [tag] = tag_texts(nlp, ["There are no concerns about waiting times for therapy."], section="narrative")
-    assert tag.polarity != "weakness"
-
-
-@pytest.mark.parametrize("section, polarity", [
-    ("strength", "strength"), ("weakness", "weakness"), ("recommendation", "weakness"),
-    ("priority_action", "weakness"), ("significant_weakness", "weakness"),
-])
-def test_the_section_decides_polarity_where_the_letter_gives_one(nlp, section, polarity):
-    # The words alone would say otherwise: the section wins.
-    text = "Children wait too long." if polarity == "strength" else "Services work together effectively."
-    assert tag_texts(nlp, [text], section=section)[0].polarity == polarity
-
-
-def test_saved_pipeline_loads_back_and_tags_the_same(nlp, tmp_path):
-    nlp.to_disk(tmp_path / "pipeline")
-    loaded = spacy.load(tmp_path / "pipeline")
-    texts = ["Young people wait too long for CAMHS.", "There are no concerns about short breaks."]
-    assert [(t.polarity, t.categories) for t in tag_texts(loaded, texts)] == \
-           [(t.polarity, t.categories) for t in tag_texts(nlp, texts)]
 
 
 def test_an_exclusion_cancels_the_match_it_overlaps(tmp_path):

@@ -14,6 +14,7 @@ from ..export import comparison_markdown, to_csv, to_json
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    ModelOption, RulesOnlyOption, model_choice,
 )
 from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
 
@@ -25,6 +26,8 @@ FILE_WIDTH = 200
 def compare(
     paths: PathsArgument,
     taxonomy: TaxonomyOption = None,
+    model: ModelOption = None,
+    rules_only: RulesOnlyOption = False,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
     group_by: Annotated[Optional[str], typer.Option("--group-by", help=f"Group rows by: {', '.join(GROUPS)}.")] = None,
@@ -50,7 +53,8 @@ def compare(
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
-                                               by_document, sort, history, engine, chosen_cache, jobs, progress)
+                                               by_document, sort, history, engine, chosen_cache, jobs, progress,
+                                               model_choice(model, rules_only))
     except SendscanError as error:
         raise fail(error) from None
     if html:
