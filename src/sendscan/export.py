@@ -124,15 +124,3 @@ def classified_markdown(classified_list, polarity: str = "all", categories: list
         parts += ["", f"**Weaknesses**: {', '.join(summary['weakness']) or 'none'}  ",
                   f"**Strengths**: {', '.join(summary['strength']) or 'none'}", ""]
     return "\n".join(parts)
-
-
-def comparison_markdown(comparison) -> str:
-    """The comparison as a Markdown table (categories that have findings only)."""
-    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
-    lines = ["| area | document | date | outcome | " + " | ".join(shown) + " |", "|---|---|---|---|" + "---|" * len(shown)]
-    for r in comparison.rows:
-        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
-        lines.append(f"| {r.area} | {r.doc_type} | {r.inspection_end or ''} | {r.result or ''} | " + " | ".join(cells) + " |")
-    totals = comparison.totals()
-    lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
-    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"

@@ -10,7 +10,6 @@ import typer
 from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
-from ..export import comparison_markdown, to_csv, to_json
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
@@ -55,26 +54,23 @@ def compare(
         raise fail(error) from None
     if html:
         write_html(comparison, html, taxonomy)
-    rows = comparison.to_rows()
     if format is Format.table:
         from rich.console import Console
 
-        from ..render import comparison_view
+        from ..report.terminal import comparison_view
 
         width = FILE_WIDTH if output else Console().width
         emit_renderable([comparison_view(comparison, width)], output, width)
-    elif format is Format.csv:
-        emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
-    elif format is Format.json:
-        emit(to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
-                       "totals": comparison.totals(), "rows": rows}], single=True), output)
     else:
-        emit(comparison_markdown(comparison), output)
+        from ..report import text
+
+        emit({Format.csv: text.comparison_csv, Format.json: text.comparison_json,
+              Format.markdown: text.comparison_markdown}[format](comparison), output)
     finish(errors)
 
 
 def write_html(comparison, path: Path, taxonomy: Path | None) -> None:
-    from .. import heatmap
+    from ..report import heatmap
     from ..taxonomy import load
 
     write(path, heatmap.page(comparison, {c.id: c.label for c in load(taxonomy).categories}))

@@ -12,8 +12,8 @@ import re
 from datetime import date
 from html import escape
 
-from . import __version__
-from .comparison import Comparison, Row
+from .. import __version__
+from ..comparison import Comparison, Row
 
 #: Weakness counts at which a cell gets the next shade of red (w1..w4).
 SHADES = (1, 2, 4, 7)

@@ -1,0 +1,77 @@
+"""Terminal: a comparison -> rich renderables (the matrix, and its legend). Nothing is printed here."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ..render import OUTCOME_STYLES
+
+
+#: Two-letter column names so that the matrix fits 80 columns; a legend spells them out.
+ABBREVIATIONS = {
+    "leadership": "LE", "self_evaluation": "SE", "culture": "CU", "coproduction": "CP", "workforce": "WF",
+    "identification": "ID", "ehcp_timeliness": "ET", "ehcp_quality": "EQ", "joint_commissioning": "JC",
+    "health_waits": "HW", "mental_health": "MH", "exclusions": "EX", "alternative_provision": "AP",
+    "adulthood": "PA", "local_offer": "LO", "social_care": "SC", "outcomes": "OU", "funding": "FU",
+    "community": "CO",
+}
+
+
+#: Document types in a word, for narrow columns.
+SHORT_DOC_TYPES = {"send_report_2023": "2023 report", "send_letter_2016": "2016 letter", "send_revisit": "revisit",
+                   "news_report": "news", "council_page": "council", "unknown": "unknown"}
+
+
+def comparison_view(comparison, width: int = 80) -> Group:
+    """Areas by categories, cells red by weaknesses. Where the width allows
+    (about 200 columns for all categories) cells show "weaknesses/strengths"
+    and rows their document type and date; at 80 columns a cell shows
+    weaknesses only. A history is labelled by date."""
+    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
+    # Wide: area 24, document 11, date 10, outcome 18 (each padded by 2), and "10/3" cells.
+    both = width >= (45 if comparison.history else 71) + 7 * len(shown)
+    table = Table(box=None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1),
+                  show_edge=False, header_style="bold")
+    table.add_column("Date" if comparison.history else "Area", no_wrap=True, max_width=24 if both else 14)
+    if both:
+        table.add_column("Document", no_wrap=True, min_width=11)
+        if not comparison.history:
+            table.add_column("Date", no_wrap=True, min_width=10)
+        table.add_column("Outcome", no_wrap=True, min_width=12)
+    else:
+        table.add_column("Outc.", no_wrap=True, max_width=5)
+    for category in shown:
+        table.add_column(ABBREVIATIONS.get(category, category[:2]), justify="right", no_wrap=True,
+                         min_width=5 if both else 2)
+    facts = (3 if not comparison.history else 2) if both else 1
+    group = object()
+    for row in comparison.rows:
+        if comparison.group_by and row.group != group:
+            group = row.group
+            table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
+        label = row.inspection_end or "undated" if comparison.history else row.area
+        doc_type = SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)
+        outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
+        if both:
+            known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
+        else:
+            known = [Text((row.outcome or doc_type)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
+        table.add_row(label, *known, *[cell(row, c, both) for c in shown])
+    totals = comparison.totals()
+    table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),
+                  *[""] * facts, *[Text(str(totals[c]), style="bold") for c in shown])
+    title = [Text(f"{comparison.history}: documents oldest first", style="bold")] if comparison.history else []
+    legend = Text(("Cells: weakness findings/strength findings. " if both else
+                   "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
+                  + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
+    return Group(*title, table, legend)
+
+
+def cell(row, category: str, both: bool) -> Text:
+    weak, strong = row.cells.get(category, [0, 0])
+    style = "bold white on red" if weak >= 2 else "red" if weak else "green" if strong else "dim"
+    if both:
+        return Text(f"{weak}/{strong}" if weak or strong else "·", style=style)
+    return Text(str(weak) if weak else "·" if strong else "", style=style)

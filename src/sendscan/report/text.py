@@ -1,0 +1,27 @@
+"""Text: a comparison -> CSV, JSON or Markdown."""
+
+from __future__ import annotations
+
+from ..export import to_csv, to_json
+
+
+def comparison_csv(comparison) -> str:
+    rows = comparison.to_rows()
+    return to_csv(rows, list(rows[0]) if rows else ["area"])
+
+
+def comparison_json(comparison) -> str:
+    return to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
+                     "totals": comparison.totals(), "rows": comparison.to_rows()}], single=True)
+
+
+def comparison_markdown(comparison) -> str:
+    """The comparison as a Markdown table (categories that have findings only)."""
+    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
+    lines = ["| area | document | date | outcome | " + " | ".join(shown) + " |", "|---|---|---|---|" + "---|" * len(shown)]
+    for r in comparison.rows:
+        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
+        lines.append(f"| {r.area} | {r.doc_type} | {r.inspection_end or ''} | {r.result or ''} | " + " | ".join(cells) + " |")
+    totals = comparison.totals()
+    lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
+    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"
