@@ -35,6 +35,8 @@ class Row:
     group: str | None = None
     #: category id -> the findings behind its cell: {polarity, text, page, section, matched}
     evidence: dict[str, list[dict]] = field(default_factory=dict)
+    #: What the row is: "document", read from one.
+    kind: str = "document"
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -47,10 +49,16 @@ class Comparison:
     group_by: str | None = None
     #: The area whose documents these are, for a history (rows in date order).
     history: str | None = None
+    #: One row per document rather than per area.
+    by_document: bool = False
+
+    def area_rows(self) -> list[Row]:
+        """The rows read from documents (not averages, nor areas without a document)."""
+        return [r for r in self.rows if r.kind == "document"]
 
     def totals(self) -> dict[str, int]:
         """How many rows (areas) have each category as a weakness."""
-        return {c: sum(1 for r in self.rows if r.cells.get(c, [0, 0])[0]) for c in self.categories}
+        return {c: sum(1 for r in self.area_rows() if r.cells.get(c, [0, 0])[0]) for c in self.categories}
 
     def to_rows(self) -> list[dict]:
         """Flat dicts, one per row, ready for csv.DictWriter or pandas.DataFrame."""
@@ -117,7 +125,8 @@ def compare(classified: list[Classified], polarity: str = "all", categories: lis
     rows.sort(key=sort_key(sort))
     if group_by:
         rows.sort(key=lambda r: r.group or "")
-    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), group_by=group_by)
+    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), group_by=group_by,
+                      by_document=by_document)
 
 
 def history(classified: list[Classified], area: str, polarity: str = "all",

@@ -10,6 +10,7 @@ import typer
 from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
+from ..summary import summarise
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
@@ -30,6 +31,7 @@ def compare(
     sort: Annotated[str, typer.Option("--sort", help=f"Order rows by: {', '.join(SORTS)}.")] = "area",
     by_document: Annotated[bool, typer.Option("--by-document", help="One row per document, not per area.")] = False,
     history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="The national picture instead of the matrix: categories ranked by the areas weak in them, by outcome and framework.")] = False,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     html: Annotated[Optional[Path], typer.Option("--html", dir_okay=False, help="Also write a self-contained HTML heatmap report to this file.")] = None,
@@ -46,14 +48,27 @@ def compare(
             raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
         if sort not in SORTS:
             raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
+        if summary and (history or by_document):
+            raise UsageError("--summary counts areas: it goes with neither --history nor --by-document")
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
                                                by_document, sort, history, engine, chosen_cache, jobs, progress)
     except SendscanError as error:
         raise fail(error) from None
+    labels = category_labels(taxonomy) if html or summary else {}
     if html:
-        write_html(comparison, html, taxonomy)
+        write(html, heatmap_page(comparison, labels))
+    if summary:
+        emit_summary(summarise(comparison), labels, format, output)
+    else:
+        emit_comparison(comparison, format, output)
+    finish(errors)
+
+
+def emit_comparison(comparison, format: Format, output: Path | None) -> None:
+    from ..report import text
+
     if format is Format.table:
         from rich.console import Console
 
@@ -62,15 +77,30 @@ def compare(
         width = FILE_WIDTH if output else Console().width
         emit_renderable([comparison_view(comparison, width)], output, width)
     else:
-        from ..report import text
-
         emit({Format.csv: text.comparison_csv, Format.json: text.comparison_json,
               Format.markdown: text.comparison_markdown}[format](comparison), output)
-    finish(errors)
 
 
-def write_html(comparison, path: Path, taxonomy: Path | None) -> None:
-    from ..report import heatmap
+def category_labels(taxonomy: Path | None) -> dict[str, str]:
     from ..taxonomy import load
 
-    write(path, heatmap.page(comparison, {c.id: c.label for c in load(taxonomy).categories}))
+    return {c.id: c.label for c in load(taxonomy).categories}
+
+
+def heatmap_page(comparison, labels: dict[str, str]) -> str:
+    from ..report import heatmap
+
+    return heatmap.page(comparison, labels)
+
+
+def emit_summary(summary, labels: dict[str, str], format: Format, output: Path | None) -> None:
+    from ..report import text
+
+    if format is Format.table:
+        from ..report.terminal import summary_view
+
+        emit_renderable([summary_view(summary, labels)], output, FILE_WIDTH)
+    elif format is Format.markdown:
+        emit(text.summary_markdown(summary, labels), output)
+    else:
+        emit({Format.csv: text.summary_csv, Format.json: text.summary_json}[format](summary), output)

@@ -14,6 +14,8 @@ from html import escape
 
 from .. import __version__
 from ..comparison import Comparison, Row
+from ..summary import summarise
+from . import chart
 
 #: Weakness counts at which a cell gets the next shade of red (w1..w4).
 SHADES = (1, 2, 4, 7)
@@ -77,13 +79,20 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),
             table(comparison, labels),
+            *national(comparison, labels),
             f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
             "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}{chart.STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def national(comparison: Comparison, labels: dict[str, str]):
+    """The national picture's chart, where the rows are areas (not one area's history)."""
+    if not (comparison.history or comparison.by_document) and len(comparison.area_rows()) > 1:
+        yield chart.summary_chart(summarise(comparison), labels)
 
 
 def summary(comparison: Comparison) -> str:

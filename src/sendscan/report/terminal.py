@@ -75,3 +75,37 @@ def cell(row, category: str, both: bool) -> Text:
     if both:
         return Text(f"{weak}/{strong}" if weak or strong else "·", style=style)
     return Text(str(weak) if weak else "·" if strong else "", style=style)
+
+
+#: Short column heads for the outcomes and frameworks of a summary.
+SHORT_OUTCOMES = {"positive": "pos.", "inconsistent": "incon.", "systemic": "syst.", "WSoA required": "WSoA",
+                  "no WSoA": "no WSoA", "revisit": "revisit", "no outcome": "none"}
+SHORT_FRAMEWORKS = {"2023 framework": "2023", "2016-2022 framework": "2016-22", "news and other": "news"}
+
+
+def summary_view(summary, labels: dict[str, str]) -> Group:
+    """Categories ranked by the areas weak in them; per outcome and framework
+    "weak areas/areas with that outcome"; strengths beside."""
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False, header_style="bold", expand=True)
+    table.add_column("#", justify="right")
+    table.add_column("Category", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("Areas\nweak", justify="right", no_wrap=True, min_width=8)
+    # One framework only: its column would repeat "Areas weak".
+    frameworks = summary.frameworks if len(summary.frameworks) > 1 else {}
+    for head, total, style in [*((SHORT_OUTCOMES[o], n, OUTCOME_STYLES.get(o, "")) for o, n in summary.outcomes.items()),
+                               *((SHORT_FRAMEWORKS[f], n, "dim") for f, n in frameworks.items())]:
+        table.add_column(f"{head}\n/{total}", justify="right", style=style, no_wrap=True, min_width=len(head))
+    table.add_column("Areas\nstrong", justify="right", style="green", no_wrap=True, min_width=8)
+    for rank, line in enumerate(summary.lines, 1):
+        weak = Text(f"{line.weakness} {summary.share(line.weakness):4.0%}",
+                    style="bold red" if summary.share(line.weakness) >= 0.5 else "red" if line.weakness else "dim")
+        table.add_row(str(rank), labels.get(line.category, line.category), weak,
+                      *[str(line.by_outcome[o]) for o in summary.outcomes],
+                      *[str(line.by_framework[f]) for f in frameworks],
+                      f"{line.strength} {summary.share(line.strength):4.0%}")
+    title = Text(f"The national picture: {summary.areas} area{'s' if summary.areas != 1 else ''}, "
+                 "categories by the areas with at least one weakness finding in them", style="bold")
+    legend = Text("Columns per outcome and framework: areas weak in the category, of the areas with that outcome "
+                  "(pos. positive, incon. inconsistent, syst. systemic; 2023 and 2016-22: the framework of "
+                  "each area's latest inspection). Areas strong: with at least one strength finding.", style="dim")
+    return Group(title, table, legend)

@@ -25,3 +25,28 @@ def comparison_markdown(comparison) -> str:
     totals = comparison.totals()
     lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
     return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"
+
+
+def summary_csv(summary) -> str:
+    rows = summary.to_rows()
+    return to_csv(rows, list(rows[0]) if rows else ["rank", "category"])
+
+
+def summary_json(summary) -> str:
+    return to_json([summary.to_dict()], single=True)
+
+
+def summary_markdown(summary, labels: dict[str, str]) -> str:
+    """The national picture as a Markdown table: "n (share)" and "n/of" cells."""
+    heads = ["#", "category", "areas weak", *(f"{o} (of {n})" for o, n in summary.outcomes.items()),
+             *(f"{f} (of {n})" for f, n in summary.frameworks.items()), "areas strong"]
+    lines = [f"Categories by the number of areas (of {summary.areas}) with at least one weakness finding in them.", "",
+             "| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for rank, line in enumerate(summary.lines, 1):
+        cells = [str(rank), labels.get(line.category, line.category),
+                 f"{line.weakness} ({summary.share(line.weakness):.0%})",
+                 *(str(line.by_outcome[o]) for o in summary.outcomes),
+                 *(str(line.by_framework[f]) for f in summary.frameworks),
+                 f"{line.strength} ({summary.share(line.strength):.0%})"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
