@@ -16,6 +16,10 @@ from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
 GROUPS = ("outcome", "doc-type", "year", "region")
+#: A row is read from a "document"; with neighbours it may also be the neighbours'
+#: "average" (cells are means) or a neighbour with no document among the inputs ("missing").
+ROW_KINDS = ("document", "average", "missing")
+AVERAGE = "Neighbours' average"
 SORTS = ("area", "date", "weaknesses")
 
 
@@ -30,13 +34,15 @@ class Row:
     #: The verdict in words, for every kind of letter: "systemic", "WSoA required",
     #: "progress on 2 of 3" (a revisit).
     result: str | None = None
-    #: category id -> [weakness findings, strength findings]
-    cells: dict[str, list[int]] = field(default_factory=dict)
+    #: category id -> [weakness findings, strength findings] (means, for an average row)
+    cells: dict[str, list[int | float]] = field(default_factory=dict)
     group: str | None = None
     #: category id -> the findings behind its cell: {polarity, text, page, section, matched}
     evidence: dict[str, list[dict]] = field(default_factory=dict)
-    #: What the row is: "document", read from one.
+    #: What the row is: see ROW_KINDS.
     kind: str = "document"
+    #: With neighbours: "area", or "neighbour N" (N its place in the reference table's list).
+    role: str | None = None
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -51,6 +57,9 @@ class Comparison:
     history: str | None = None
     #: One row per document rather than per area.
     by_document: bool = False
+    #: The area compared with its statistical neighbours, and the neighbours with no document.
+    focus: str | None = None
+    missing: list[str] = field(default_factory=list)
 
     def area_rows(self) -> list[Row]:
         """The rows read from documents (not averages, nor areas without a document)."""
@@ -66,8 +75,11 @@ class Comparison:
         for r in self.rows:
             row = {"area": r.area, "region": r.region, "group": r.group, "doc_type": r.doc_type,
                    "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result, "source": r.source}
+            if self.focus:
+                row["role"] = r.role
             for c in self.categories:
-                weak, strong = r.cells.get(c, [0, 0])
+                # An area with no document has no counts, not counts of nought.
+                weak, strong = r.cells.get(c, [0, 0]) if r.kind != "missing" else (None, None)
                 row[f"{c}_weakness"], row[f"{c}_strength"] = weak, strong
             out.append(row)
         return out
@@ -141,6 +153,48 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
     # The documents spell the name best where the reference table does not know it.
     return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=rows[0].area if rows else name)
+
+
+def neighbours(classified: list[Classified], area: str, polarity: str = "all",
+               categories: list[str] | None = None) -> Comparison:
+    """The area and its ten statistical neighbours (reference table order), each
+    from its latest document, a row for the average of the neighbours found,
+    and rows naming those with no document among the inputs."""
+    wanted = areas.lookup(area)
+    if not wanted:
+        raise SendscanError(f"{area!r} is not a local area of England that sendscan knows; give its name as "
+                            "its reports or the ONS write it (e.g. 'Bedford Borough', 'BCP')")
+    found = {r.area: r for r in compare(classified, polarity, categories).rows}
+    rows = [role_row(found, wanted, "area")]
+    for rank, code in enumerate(wanted.neighbours, 1):
+        rows.append(role_row(found, areas.by_code(code), f"neighbour {rank}"))
+    present = [r for r in rows[1:] if r.kind == "document"]
+    rows.append(Row(area=f"{AVERAGE} ({len(present)} of {len(wanted.neighbours)})", region=None, doc_type="",
+                    inspection_end=None, outcome=None, source="", kind="average", role="average",
+                    cells=mean_cells(present, categories or CODEBOOK_IDS)))
+    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), focus=wanted.name,
+                      missing=[r.area for r in rows if r.kind == "missing"])
+
+
+def role_row(found: dict[str, Row], area: areas.Area, role: str) -> Row:
+    """The area's row among those compared, or a row saying it has no document."""
+    row = found.get(area.name) or Row(area=area.name, region=area.region, doc_type="", inspection_end=None,
+                                      outcome=None, source="", result="no document", kind="missing")
+    row.role = role
+    return row
+
+
+def mean_cells(rows: list[Row], categories: list[str]) -> dict[str, list[float]]:
+    """Per category, the mean weakness and strength findings of the rows (one decimal)."""
+    if not rows:
+        return {}
+    means = {}
+    for category in categories:
+        weak = sum(r.cells.get(category, [0, 0])[0] for r in rows) / len(rows)
+        strong = sum(r.cells.get(category, [0, 0])[1] for r in rows) / len(rows)
+        if weak or strong:
+            means[category] = [round(weak, 1), round(strong, 1)]
+    return means
 
 
 def group_of(row: Row, group_by: str | None) -> str | None:

@@ -31,6 +31,7 @@ def compare(
     sort: Annotated[str, typer.Option("--sort", help=f"Order rows by: {', '.join(SORTS)}.")] = "area",
     by_document: Annotated[bool, typer.Option("--by-document", help="One row per document, not per area.")] = False,
     history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
+    neighbours: Annotated[Optional[str], typer.Option("--neighbours", help="Show this area beside its ten statistical neighbours, with their average.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="The national picture instead of the matrix: categories ranked by the areas weak in them, by outcome and framework.")] = False,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -50,10 +51,13 @@ def compare(
             raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
         if summary and (history or by_document):
             raise UsageError("--summary counts areas: it goes with neither --history nor --by-document")
+        if neighbours and (history or by_document or group_by):
+            raise UsageError("--neighbours chooses its own rows: it goes with none of --history, --by-document, --group-by")
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
-                                               by_document, sort, history, engine, chosen_cache, jobs, progress)
+                                               by_document, sort, history, engine, chosen_cache, jobs, progress,
+                                               neighbours)
     except SendscanError as error:
         raise fail(error) from None
     labels = category_labels(taxonomy) if html or summary else {}

@@ -47,6 +47,9 @@ table.heatmap { border-collapse: collapse; }
 .w1 { background: #ffd8d3; } .w2 { background: #ffaba1; } .w3 { background: #f8705e; color: #fff; }
 .w4 { background: #c4291c; color: #fff; } .w3 small, .w4 small { color: #fff !important; }
 .s { background: #dafbe1; }
+.heatmap tr.average th, .heatmap tr.average td.fact { font-style: italic; }
+.heatmap tr.average td.cell { font-weight: 400; font-size: 12px; }
+.heatmap tr.missing th { color: #59636e; font-weight: 400; }
 .heatmap tr.group th { background: #f6f8fa; text-align: left; padding: 6px 8px; }
 .heatmap tr.totals th, .heatmap tr.totals td { background: #f6f8fa; font-weight: 600; text-align: center; padding: 4px 0; }
 .heatmap tr.totals th { text-align: left; padding: 4px 8px; }
@@ -73,8 +76,7 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
          subtitle: str = "") -> str:
     """The whole HTML document; `labels` names the categories (id -> label)."""
     labels = labels or {}
-    title = title or (f"{comparison.history}: SEND inspections over time" if comparison.history
-                      else "SEND inspections compared")
+    title = title or default_title(comparison)
     body = [f"<h1>{escape(title)}</h1>",
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),
@@ -89,6 +91,14 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
+def default_title(comparison: Comparison) -> str:
+    if comparison.history:
+        return f"{comparison.history}: SEND inspections over time"
+    if comparison.focus:
+        return f"{comparison.focus} and its statistical neighbours: SEND inspections compared"
+    return "SEND inspections compared"
+
+
 def national(comparison: Comparison, labels: dict[str, str]):
     """The national picture's chart, where the rows are areas (not one area's history)."""
     if not (comparison.history or comparison.by_document) and len(comparison.area_rows()) > 1:
@@ -96,15 +106,18 @@ def national(comparison: Comparison, labels: dict[str, str]):
 
 
 def summary(comparison: Comparison) -> str:
-    areas = len({r.area for r in comparison.rows})
-    documents = len(comparison.rows)
+    rows = comparison.area_rows()
+    areas = len({r.area for r in rows})
+    documents = len(rows)
     what = f"{areas} local area{'s' if areas != 1 else ''}"
     if documents != areas:
         what += f", {documents} documents"
-    outcomes = [r.outcome for r in comparison.rows if r.outcome]
+    outcomes = [r.outcome for r in rows if r.outcome]
     if outcomes:
         what += " (" + ", ".join(f"{outcomes.count(o)} {OUTCOME_LABELS[o].lower()}" for o in OUTCOME_LABELS
                                  if o in outcomes) + ")"
+    if comparison.missing:
+        what += f"; no document among the inputs for {', '.join(comparison.missing)}"
     return (f"{what}. Each cell counts the findings in that category that are weaknesses "
             "(the small green number: strengths). Click a cell for the findings behind it.")
 
@@ -140,7 +153,8 @@ def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str]
              f'<td class="fact">{escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))}</td>'
              f'<td class="fact">{escape(row.inspection_end or "")}</td>'
              f"<td class=\"fact\">{outcome_badge(row)}</td>")
-    return "<tr>" + facts + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>"
+    return (f'<tr class="{row.kind}">' + facts + "".join(cell_html(index, row, c, labels) for c in categories)
+            + "</tr>")
 
 
 def outcome_badge(row: Row) -> str:
@@ -154,16 +168,19 @@ def cell_html(index: int, row: Row, category: str, labels: dict[str, str]) -> st
     weak, strong = row.cells.get(category, [0, 0])
     if not weak and not strong:
         return '<td class="cell"></td>'
-    title = f"{row.area}, {labels.get(category, category)}: {weak} weakness{'es' if weak != 1 else ''}, " \
-            f"{strong} strength{'s' if strong != 1 else ''}"
-    shown = (str(weak) if weak else "") + (f"<small>+{strong}</small>" if strong else "")
+    title = f"{row.area}, {labels.get(category, category)}: {weak:g} weakness{'es' if weak != 1 else ''}, " \
+            f"{strong:g} strength{'s' if strong != 1 else ''}"
+    shown = (f"{weak:g}" if weak else "") + (f"<small>+{strong:g}</small>" if strong else "")
+    if row.kind == "average":  # means: no findings behind them to open
+        return f'<td class="cell {cell_class(weak)}" title="{escape(title)} on average">{shown}</td>'
     return (f'<td class="cell {cell_class(weak)}"><a href="#{anchor(index, category)}" '
             f'title="{escape(title)}">{shown}</a></td>')
 
 
 def cell_class(weak: int) -> str:
     """w1..w4 by the number of weakness findings; s where there are only strengths."""
-    return f"w{sum(1 for step in SHADES if weak >= step)}" if weak else "s"
+    # max(1, ...): an average below one finding is still some weakness.
+    return f"w{max(1, sum(1 for step in SHADES if weak >= step))}" if weak else "s"
 
 
 def anchor(index: int, category: str) -> str:

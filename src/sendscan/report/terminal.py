@@ -57,24 +57,35 @@ def comparison_view(comparison, width: int = 80) -> Group:
         if both:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
         else:
-            known = [Text((row.outcome or doc_type)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
-        table.add_row(label, *known, *[cell(row, c, both) for c in shown])
+            short = row.outcome or doc_type or ("none" if row.kind == "missing" else "")
+            known = [Text(short[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
+        style = {"average": "bold", "missing": "dim"}.get(row.kind, "")
+        table.add_row(Text(label, style=style), *known, *[cell(row, c, both) for c in shown])
     totals = comparison.totals()
     table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),
                   *[""] * facts, *[Text(str(totals[c]), style="bold") for c in shown])
-    title = [Text(f"{comparison.history}: documents oldest first", style="bold")] if comparison.history else []
+    title = [Text(heading, style="bold")] if (heading := title_of(comparison)) else []
     legend = Text(("Cells: weakness findings/strength findings. " if both else
                    "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
                   + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
-    return Group(*title, table, legend)
+    missing = [Text(f"No document among the inputs for: {', '.join(comparison.missing)}.")] if comparison.missing else []
+    return Group(*title, table, *missing, legend)
+
+
+def title_of(comparison) -> str | None:
+    if comparison.history:
+        return f"{comparison.history}: documents oldest first"
+    if comparison.focus:
+        return f"{comparison.focus} and its statistical neighbours"
+    return None
 
 
 def cell(row, category: str, both: bool) -> Text:
     weak, strong = row.cells.get(category, [0, 0])
     style = "bold white on red" if weak >= 2 else "red" if weak else "green" if strong else "dim"
     if both:
-        return Text(f"{weak}/{strong}" if weak or strong else "·", style=style)
-    return Text(str(weak) if weak else "·" if strong else "", style=style)
+        return Text(f"{weak:g}/{strong:g}" if weak or strong else "·", style=style)
+    return Text(f"{weak:g}" if weak else "·" if strong else "", style=style)
 
 
 #: Short column heads for the outcomes and frameworks of a summary.

@@ -11,20 +11,26 @@ def comparison_csv(comparison) -> str:
 
 
 def comparison_json(comparison) -> str:
-    return to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
-                     "totals": comparison.totals(), "rows": comparison.to_rows()}], single=True)
+    data = {"categories": comparison.categories, "group_by": comparison.group_by, "totals": comparison.totals(),
+            "rows": comparison.to_rows()}
+    if comparison.focus:
+        data.update(area=comparison.focus, missing=comparison.missing)
+    return to_json([data], single=True)
 
 
 def comparison_markdown(comparison) -> str:
     """The comparison as a Markdown table (categories that have findings only)."""
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
     lines = ["| area | document | date | outcome | " + " | ".join(shown) + " |", "|---|---|---|---|" + "---|" * len(shown)]
+    if comparison.focus:
+        lines[:0] = [f"**{comparison.focus} and its statistical neighbours**", ""]
     for r in comparison.rows:
-        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
+        cells = [f"{r.cells[c][0]:g}/{r.cells[c][1]:g}" if c in r.cells else "" for c in shown]
         lines.append(f"| {r.area} | {r.doc_type} | {r.inspection_end or ''} | {r.result or ''} | " + " | ".join(cells) + " |")
     totals = comparison.totals()
     lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
-    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"
+    missing = f"No document among the inputs for: {', '.join(comparison.missing)}.\n" if comparison.missing else ""
+    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n" + missing
 
 
 def summary_csv(summary) -> str:
