@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import areas
+from . import areas, record
 from .errors import SendscanError
 from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
 GROUPS = ("outcome", "doc-type", "year", "region")
 #: A row is read from a "document"; with neighbours it may also be the neighbours'
-#: "average" (cells are means) or a neighbour with no document among the inputs ("missing").
-ROW_KINDS = ("document", "average", "missing")
+#: "average" (cells are means) or a neighbour with no document among the inputs ("missing");
+#: in a history, an inspection known only from Ofsted's statistics is "published".
+ROW_KINDS = ("document", "average", "missing", "published")
 AVERAGE = "Neighbours' average"
 SORTS = ("area", "date", "weaknesses")
+#: The documents of the 2016-2022 framework, whose inspection the statistics record.
+OLD_FRAMEWORK = ("send_letter_2016", "send_revisit")
 
 
 @dataclass
@@ -43,6 +46,11 @@ class Row:
     kind: str = "document"
     #: With neighbours: "area", or "neighbour N" (N its place in the reference table's list).
     role: str | None = None
+    #: The area's inspection under the 2016-2022 framework, in words, from the published
+    #: statistics (for rows whose own document is not from that framework).
+    previous: str | None = None
+    #: Where Ofsted's published statistics read otherwise than the document (which wins).
+    disagreements: list[str] = field(default_factory=list)
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -74,9 +82,13 @@ class Comparison:
         out = []
         for r in self.rows:
             row = {"area": r.area, "region": r.region, "group": r.group, "doc_type": r.doc_type,
-                   "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result, "source": r.source}
+                   "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result,
+                   "previous": r.previous, "source": r.source}
             if self.focus:
                 row["role"] = r.role
+            if self.history:
+                row["kind"] = r.kind
+            row["disagreements"] = "; ".join(r.disagreements)
             for c in self.categories:
                 # An area with no document has no counts, not counts of nought.
                 weak, strong = r.cells.get(c, [0, 0]) if r.kind != "missing" else (None, None)
@@ -98,6 +110,10 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
     row = Row(area=name, region=areas.region_of(name), doc_type=item.document.doc_type,
               inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source,
               result=result_of(meta))
+    if past := record.previous(name):
+        row.disagreements = disagreements(item, past)
+        if row.doc_type not in OLD_FRAMEWORK:
+            row.previous = past.words()
     for section, finding, tag in item.selected(polarity, categories):
         for category in tag.categories:
             cell = row.cells.setdefault(category["id"], [0, 0])
@@ -109,6 +125,19 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
                 {"polarity": tag.polarity, "text": finding.text, "page": finding.page, "section": section.title,
                  "matched": category["evidence"]})
     return row
+
+
+def disagreements(item: Classified, past: record.Inspection) -> list[str]:
+    """What the published statistics say otherwise than the document about the same inspection."""
+    meta = item.document.metadata
+    if item.document.doc_type == "send_letter_2016":
+        named = sum(len(s.findings) for s in item.document.sections if s.kind == "significant_weakness")
+        return record.letter_disagreements(meta, named, past)
+    if item.document.doc_type == "send_revisit":
+        return record.revisit_disagreements(meta, past)
+    if item.document.doc_type == "send_report_2023":
+        return record.report_disagreements(meta, past)
+    return []
 
 
 def result_of(meta) -> str | None:
@@ -147,12 +176,34 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     wanted = areas.lookup(area)
     name = wanted.name if wanted else area
     mine = [c for c in classified if area_name(c).lower() == name.lower()]
-    if not mine and classified:
+    past = record.previous(name)
+    if not mine and not past and classified:
         found = sorted({area_name(c) for c in classified})
-        raise SendscanError(f"no document here is about {area!r}; the areas found are: {', '.join(found)}")
-    rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
+        unlisted = ", and Ofsted's statistics of 2016-2022 do not list it" if wanted else ""
+        raise SendscanError(f"no document here is about {area!r}{unlisted}; the areas found are: {', '.join(found)}")
+    rows = [row_of(c, polarity, categories) for c in mine]
+    if past:
+        rows += published_rows(past, {r.doc_type for r in rows})
+    rows.sort(key=lambda r: r.inspection_end or "")
     # The documents spell the name best where the reference table does not know it.
-    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=rows[0].area if rows else name)
+    named = next((r.area for r in rows if r.kind == "document"), name)
+    return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=named)
+
+
+def published_rows(past: record.Inspection, given: set[str]) -> list[Row]:
+    """Rows for the inspection and revisit known from the statistics only: a
+    letter given among the inputs stands instead (its own reading wins)."""
+    rows = []
+    facts = dict(area=past.area, region=areas.region_of(past.area), outcome=None, source=record.SOURCE,
+                 kind="published")
+    if "send_letter_2016" not in given:
+        weaknesses = f" ({past.significant_weaknesses} significant weaknesses)" if past.significant_weaknesses else ""
+        rows.append(Row(doc_type="send_letter_2016", inspection_end=past.inspection_start,
+                        result=past.result() + weaknesses, **facts))
+    if past.revisit_start and "send_revisit" not in given:
+        rows.append(Row(doc_type="send_revisit", inspection_end=past.revisit_start, result=past.revisit_result(),
+                        **facts))
+    return rows
 
 
 def neighbours(classified: list[Classified], area: str, polarity: str = "all",

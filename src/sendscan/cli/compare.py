@@ -18,8 +18,8 @@ from .options import (
 from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
 
 
-#: A table written to a file is as wide as all columns need (both counts, type, date).
-FILE_WIDTH = 200
+#: A table written to a file is as wide as all columns need (19 categories with both counts, type, date, previous).
+FILE_WIDTH = 240
 
 
 def compare(

@@ -50,6 +50,11 @@ table.heatmap { border-collapse: collapse; }
 .heatmap tr.average th, .heatmap tr.average td.fact { font-style: italic; }
 .heatmap tr.average td.cell { font-weight: 400; font-size: 12px; }
 .heatmap tr.missing th { color: #59636e; font-weight: 400; }
+.heatmap tr.published th, .heatmap tr.published td.fact { font-style: italic; color: #59636e; }
+.heatmap tr:target th.area { outline: 2px solid #0969da; outline-offset: -2px; }
+.heatmap td.previous { font-size: 12px; white-space: normal; min-width: 160px; max-width: 220px; }
+.differ { font-size: 11px; font-weight: 600; color: #9a6700; background: #fff8c5; border-radius: 3px; padding: 0 4px; }
+.disagreements h2 { font-size: 17px; margin: 20px 0 4px; }
 .heatmap tr.group th { background: #f6f8fa; text-align: left; padding: 6px 8px; }
 .heatmap tr.totals th, .heatmap tr.totals td { background: #f6f8fa; font-weight: 600; text-align: center; padding: 4px 0; }
 .heatmap tr.totals th { text-align: left; padding: 4px 8px; }
@@ -81,6 +86,7 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),
             table(comparison, labels),
+            disagreements(comparison),
             *national(comparison, labels),
             f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
             "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
@@ -131,30 +137,60 @@ def legend() -> str:
 def table(comparison: Comparison, labels: dict[str, str]) -> str:
     head = "".join(f'<th class="category" scope="col" title="{escape(labels.get(c, c))}">'
                    f"<div>{escape(labels.get(c, c))}</div></th>" for c in comparison.categories)
+    previous = shows_previous(comparison)
+    facts = 4 + previous
     lines = ['<table class="heatmap">',
              f'<thead><tr><th scope="col">Area</th><th scope="col">Document</th><th scope="col">Date</th>'
-             f'<th scope="col">Outcome</th>{head}</tr></thead>', "<tbody>"]
+             f'<th scope="col">Outcome</th>'
+             + ('<th scope="col" title="From Ofsted\'s published statistics">Previous (2016–2022)</th>' if previous else "")
+             + f"{head}</tr></thead>", "<tbody>"]
     group = None
     for index, row in enumerate(comparison.rows):
         if comparison.group_by and row.group != group:
             group = row.group
-            lines.append(f'<tr class="group"><th colspan="{4 + len(comparison.categories)}">'
+            lines.append(f'<tr class="group"><th colspan="{facts + len(comparison.categories)}">'
                          f"{escape(comparison.group_by)}: {escape(str(group))}</th></tr>")
-        lines.append(row_html(index, row, comparison.categories, labels))
+        lines.append(row_html(index, row, comparison.categories, labels, previous))
     totals = comparison.totals()
-    lines.append('<tr class="totals"><th colspan="4">Areas with the weakness</th>'
+    lines.append(f'<tr class="totals"><th colspan="{facts}">Areas with the weakness</th>'
                  + "".join(f"<td>{totals[c] or ''}</td>" for c in comparison.categories) + "</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
 
-def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str]) -> str:
-    facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}</th>'
-             f'<td class="fact">{escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))}</td>'
+def shows_previous(comparison: Comparison) -> bool:
+    """A column for the previous inspection, in a comparison of areas where some row has one."""
+    return not comparison.history and any(r.previous for r in comparison.rows)
+
+
+def row_anchor(index: int) -> str:
+    return f"r{index}"
+
+
+def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str], previous: bool = False) -> str:
+    differ = (f' <span class="differ" title="{escape("Ofsted’s statistics differ: " + "; ".join(row.disagreements))}">'
+              "≠ statistics</span>" if row.disagreements else "")
+    document = escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))
+    if row.kind == "published":
+        document += '<br><small>Ofsted’s published statistics</small>'
+    facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}{differ}</th>'
+             f'<td class="fact">{document}</td>'
              f'<td class="fact">{escape(row.inspection_end or "")}</td>'
-             f"<td class=\"fact\">{outcome_badge(row)}</td>")
-    return (f'<tr class="{row.kind}">' + facts + "".join(cell_html(index, row, c, labels) for c in categories)
-            + "</tr>")
+             f"<td class=\"fact\">{outcome_badge(row)}</td>"
+             + (f'<td class="fact previous">{escape(row.previous or "")}</td>' if previous else ""))
+    return (f'<tr class="{row.kind}" id="{row_anchor(index)}">' + facts
+            + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>")
+
+
+def disagreements(comparison: Comparison) -> str:
+    """Under the table: where Ofsted's statistics read otherwise than a document (whose reading the table shows)."""
+    items = "".join(f"<li><strong>{escape(r.area)}</strong>, {escape(DOC_TYPE_LABELS.get(r.doc_type, r.doc_type))} "
+                    f"{escape(r.inspection_end or '')}: {escape(d)}</li>" for r in comparison.rows for d in r.disagreements)
+    if not items:
+        return ""
+    return ('<section class="disagreements"><h2>Where Ofsted’s published statistics differ</h2>'
+            "<p class=\"meta\">The table shows each document's own reading; Ofsted's statistics of the 2016–2022 "
+            f"framework (November 2022) say otherwise here. Check the letter.</p><ul>{items}</ul></section>")
 
 
 def outcome_badge(row: Row) -> str:

@@ -32,6 +32,9 @@ def comparison_view(comparison, width: int = 80) -> Group:
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
     # Wide: area 24, document 11, date 10, outcome 18 (each padded by 2), and "10/3" cells.
     both = width >= (45 if comparison.history else 71) + 7 * len(shown)
+    # The previous inspection, where the width allows it beside everything else.
+    previous = both and not comparison.history and any(r.previous for r in comparison.rows) \
+        and width >= 71 + 7 * len(shown) + 26
     table = Table(box=None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1),
                   show_edge=False, header_style="bold")
     table.add_column("Date" if comparison.history else "Area", no_wrap=True, max_width=24 if both else 14)
@@ -40,22 +43,27 @@ def comparison_view(comparison, width: int = 80) -> Group:
         if not comparison.history:
             table.add_column("Date", no_wrap=True, min_width=10)
         table.add_column("Outcome", no_wrap=True, min_width=12)
+        if previous:
+            table.add_column("Previous (2016-22)", no_wrap=True, max_width=24, overflow="ellipsis")
     else:
         table.add_column("Outc.", no_wrap=True, max_width=5)
     for category in shown:
         table.add_column(ABBREVIATIONS.get(category, category[:2]), justify="right", no_wrap=True,
                          min_width=5 if both else 2)
-    facts = (3 if not comparison.history else 2) if both else 1
+    facts = ((3 if not comparison.history else 2) + previous) if both else 1
     group = object()
     for row in comparison.rows:
         if comparison.group_by and row.group != group:
             group = row.group
             table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
         label = row.inspection_end or "undated" if comparison.history else row.area
+        if row.kind == "published":
+            label += "†"
         doc_type = SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)
         outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
         if both:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
+            known += [Text(row.previous or "", style="dim")] if previous else []
         else:
             short = row.outcome or doc_type or ("none" if row.kind == "missing" else "")
             known = [Text(short[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
@@ -69,7 +77,19 @@ def comparison_view(comparison, width: int = 80) -> Group:
                    "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
                   + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
     missing = [Text(f"No document among the inputs for: {', '.join(comparison.missing)}.")] if comparison.missing else []
-    return Group(*title, table, *missing, legend)
+    return Group(*title, table, *missing, *record_notes(comparison), legend)
+
+
+def record_notes(comparison) -> list[Text]:
+    """Lines under the table: rows taken from Ofsted's statistics, and where they disagree with a document."""
+    notes = []
+    if any(r.kind == "published" for r in comparison.rows):
+        notes.append(Text("† from Ofsted's published statistics of 2016-2022 (no letter among the inputs)."))
+    for row in comparison.rows:
+        for disagreement in row.disagreements:
+            notes.append(Text(f"{row.area}, {SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)} "
+                              f"{row.inspection_end or ''}: Ofsted's statistics differ: {disagreement}", style="yellow"))
+    return notes
 
 
 def title_of(comparison) -> str | None:

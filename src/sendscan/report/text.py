@@ -21,16 +21,23 @@ def comparison_json(comparison) -> str:
 def comparison_markdown(comparison) -> str:
     """The comparison as a Markdown table (categories that have findings only)."""
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
-    lines = ["| area | document | date | outcome | " + " | ".join(shown) + " |", "|---|---|---|---|" + "---|" * len(shown)]
+    lines = ["| area | document | date | outcome | previous (2016-22) | " + " | ".join(shown) + " |",
+             "|---|---|---|---|---|" + "---|" * len(shown)]
     if comparison.focus:
         lines[:0] = [f"**{comparison.focus} and its statistical neighbours**", ""]
     for r in comparison.rows:
         cells = [f"{r.cells[c][0]:g}/{r.cells[c][1]:g}" if c in r.cells else "" for c in shown]
-        lines.append(f"| {r.area} | {r.doc_type} | {r.inspection_end or ''} | {r.result or ''} | " + " | ".join(cells) + " |")
+        document = r.doc_type + (" (Ofsted's published statistics)" if r.kind == "published" else "")
+        lines.append(f"| {r.area} | {document} | {r.inspection_end or ''} | {r.result or ''} | {r.previous or ''} | "
+                     + " | ".join(cells) + " |")
     totals = comparison.totals()
-    lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
+    lines.append("| **areas with the weakness** | | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
     missing = f"No document among the inputs for: {', '.join(comparison.missing)}.\n" if comparison.missing else ""
-    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n" + missing
+    differ = "".join(f"- {r.area}, {r.doc_type} {r.inspection_end or ''}: Ofsted's statistics differ: {d}\n"
+                     for r in comparison.rows for d in r.disagreements)
+    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n" + missing + (
+        "\nWhere Ofsted's published statistics read otherwise than the document (the document's reading is shown):\n\n"
+        + differ if differ else "")
 
 
 def summary_csv(summary) -> str:
