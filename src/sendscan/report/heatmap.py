@@ -15,10 +15,9 @@ from html import escape
 from .. import __version__
 from ..comparison import Comparison, Row
 from ..summary import summarise
-from . import chart
+from . import chart, hexmap
+from .shading import cell_class
 
-#: Weakness counts at which a cell gets the next shade of red (w1..w4).
-SHADES = (1, 2, 4, 7)
 POLARITY_ORDER = {"weakness": 0, "strength": 1, "neutral": 2}
 OUTCOME_LABELS = {"positive": "Positive", "inconsistent": "Inconsistent", "systemic": "Systemic"}
 DOC_TYPE_LABELS = {
@@ -87,13 +86,14 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             legend(),
             table(comparison, labels),
             disagreements(comparison),
+            *england(comparison, labels),
             *national(comparison, labels),
             f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
             "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{escape(title)}</title>\n<style>{STYLE}{chart.STYLE}</style>\n</head>\n<body>\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}{chart.STYLE}{map_style(comparison)}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -103,6 +103,20 @@ def default_title(comparison: Comparison) -> str:
     if comparison.focus:
         return f"{comparison.focus} and its statistical neighbours: SEND inspections compared"
     return "SEND inspections compared"
+
+
+def shows_map(comparison: Comparison) -> bool:
+    """The map, where the rows are areas (one area's history needs none)."""
+    return not comparison.history and bool(comparison.area_rows())
+
+
+def england(comparison: Comparison, labels: dict[str, str]):
+    if shows_map(comparison):
+        yield hexmap.section(comparison, labels)
+
+
+def map_style(comparison: Comparison) -> str:
+    return hexmap.STYLE + hexmap.fill_rules(comparison.categories) if shows_map(comparison) else ""
 
 
 def national(comparison: Comparison, labels: dict[str, str]):
@@ -211,12 +225,6 @@ def cell_html(index: int, row: Row, category: str, labels: dict[str, str]) -> st
         return f'<td class="cell {cell_class(weak)}" title="{escape(title)} on average">{shown}</td>'
     return (f'<td class="cell {cell_class(weak)}"><a href="#{anchor(index, category)}" '
             f'title="{escape(title)}">{shown}</a></td>')
-
-
-def cell_class(weak: int) -> str:
-    """w1..w4 by the number of weakness findings; s where there are only strengths."""
-    # max(1, ...): an average below one finding is still some weakness.
-    return f"w{max(1, sum(1 for step in SHADES if weak >= step))}" if weak else "s"
 
 
 def anchor(index: int, category: str) -> str:
