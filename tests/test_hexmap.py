@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, SAMPLES
+from conftest import CORPUS, FIXTURES, ROOT, SAMPLES
 from sendscan import areas
 from sendscan.report.chart import OUTCOME_COLOURS
 from sendscan.report.hexmap import SHADE_FILLS
@@ -94,3 +94,20 @@ def test_choosing_a_category_fills_by_its_weakness_count(report, tmp_path):
     for level in set(levels):
         assert sum(close(p, rgb(SHADE_FILLS[level])) for p in pixels) > 400 * levels.count(level), level
     assert not any(close(p, rgb(OUTCOME_COLOURS["systemic"])) for p in pixels)  # the outcome fill is off
+
+
+HEXJSON = ROOT.parent / "shared" / "reference" / "uk-upper-tier-local-authorities.hexjson"
+
+
+@pytest.mark.skipif(not HEXJSON.exists(), reason=f"Open Innovations' hexjson is not at {HEXJSON}")
+def test_the_shipped_layout_is_what_the_script_builds_and_keeps_the_notice():
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_hexmap as build
+
+    shipped = json.loads((ROOT / "src" / "sendscan" / "data" / "hexmap.json").read_text(encoding="utf-8"))
+    built = build.layout(json.loads(HEXJSON.read_text(encoding="utf-8"))["hexes"])
+    assert {code: (h["q"], h["r"]) for code, h in shipped["hexes"].items()} == built
+    assert "MIT License" in shipped["notice"] and "Copyright (c) 2017- Open Innovations" in shipped["notice"]

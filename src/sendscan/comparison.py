@@ -51,6 +51,8 @@ class Row:
     previous: str | None = None
     #: Where Ofsted's published statistics read otherwise than the document (which wins).
     disagreements: list[str] = field(default_factory=list)
+    #: Every finding selected from the document: {section, page, polarity, categories, evidence, text}.
+    findings: list[dict] = field(default_factory=list)
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -115,6 +117,9 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
         if row.doc_type not in OLD_FRAMEWORK:
             row.previous = past.words()
     for section, finding, tag in item.selected(polarity, categories):
+        row.findings.append({"section": section.kind, "page": finding.page, "polarity": tag.polarity,
+                             "categories": tag.ids(), "text": finding.text,
+                             "evidence": [e for c in tag.categories for e in c["evidence"]]})
         for category in tag.categories:
             cell = row.cells.setdefault(category["id"], [0, 0])
             if tag.polarity == "weakness":

@@ -50,15 +50,16 @@ def markdown_value(value) -> str:
     return str(value)
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+def write_atomic(path: str, text: str | bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename.
+    Text is written as UTF-8; bytes (a workbook) as they are."""
     directory = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".sendscan-", suffix=".tmp")
     except OSError as e:
         raise OutputError(f"cannot be written ({e.strerror or e})", path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="")) as f:
             f.write(text)
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it private; an output file is not
         os.replace(tmp, path)

@@ -9,7 +9,7 @@ from .options import (
     CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
     OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
+from .output import check_format, check_writable, emit, emit_renderable, fail, failed, finish, running
 
 
 def classify(
@@ -27,6 +27,7 @@ def classify(
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
+        check_format(format, ("table", "json", "jsonl", "csv", "markdown"))
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
         with running("classifying", chosen_cache is not False) as progress:

@@ -43,7 +43,9 @@ def compare(
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
-        check_format(format, ("table", "csv", "json", "markdown"))
+        check_format(format, ("table", "csv", "json", "markdown", "xlsx"))
+        if format is Format.xlsx:
+            check_workbook(output, summary)
         check_writable(output, html)
         if group_by and group_by not in GROUPS:
             raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
@@ -60,14 +62,29 @@ def compare(
                                                neighbours)
     except SendscanError as error:
         raise fail(error) from None
-    labels = category_labels(taxonomy) if html or summary else {}
+    labels = category_labels(taxonomy) if html or summary or format is Format.xlsx else {}
     if html:
         write(html, heatmap_page(comparison, labels))
-    if summary:
+    if format is Format.xlsx:
+        from ..report import xlsx
+
+        write(output, xlsx.workbook(comparison, summarise(comparison), labels))
+    elif summary:
         emit_summary(summarise(comparison), labels, format, output)
     else:
         emit_comparison(comparison, format, output)
     finish(errors)
+
+
+def check_workbook(output: Path | None, summary: bool) -> None:
+    """Before any work: a workbook needs a file to go to, and openpyxl to write it."""
+    from ..report import xlsx
+
+    if not output:
+        raise UsageError("--format xlsx writes a workbook: give its file with -o, e.g. -o areas.xlsx")
+    if summary:
+        raise UsageError("--format xlsx holds the summary as a sheet of its own: leave out --summary")
+    xlsx.openpyxl()
 
 
 def emit_comparison(comparison, format: Format, output: Path | None) -> None:

@@ -48,7 +48,7 @@ def check_writable(*paths: Path | None) -> None:
             raise UsageError(f"cannot be written: the folder {folder} is not writable", str(path))
 
 
-def write(path: Path, text: str) -> None:
+def write(path: Path, text: str | bytes) -> None:
     """A whole file or nothing; a failure (disk full...) is reported like any other."""
     try:
         write_atomic(str(path), text)
