@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import areas, record
-from .errors import SendscanError
+from .errors import SendscanError, UsageError
 from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
@@ -97,6 +97,19 @@ class Comparison:
                 row[f"{c}_weakness"], row[f"{c}_strength"] = weak, strong
             out.append(row)
         return out
+
+
+def check_options(group_by: str | None = None, sort: str = "area", history: str | None = None,
+                  neighbours: str | None = None, by_document: bool = False, summary: bool = False) -> None:
+    """Options of a comparison that do not fit together, as a usage error."""
+    if group_by and group_by not in GROUPS:
+        raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
+    if summary and (history or by_document):
+        raise UsageError("--summary counts areas: it goes with neither --history nor --by-document")
+    if neighbours and (history or by_document or group_by):
+        raise UsageError("--neighbours chooses its own rows: it goes with none of --history, --by-document, --group-by")
 
 
 def area_name(item: Classified) -> str:

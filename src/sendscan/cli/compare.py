@@ -8,14 +8,14 @@ from typing import Annotated, Optional
 import typer
 
 from ..api import compare as compare_paths
-from ..comparison import GROUPS, SORTS
-from ..errors import SendscanError, UsageError
-from ..summary import summarise
+from ..comparison import GROUPS, SORTS, check_options
+from ..errors import SendscanError
+from ..report import FORMATS, check_workbook, render
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
+from .output import check_format, check_writable, emit_any, fail, finish, running, write
 
 
 #: A table written to a file is as wide as all columns need (19 categories with both counts, type, date, previous).
@@ -43,18 +43,11 @@ def compare(
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
-        check_format(format, ("table", "csv", "json", "markdown", "xlsx"))
+        check_format(format, FORMATS)
+        check_writable(output, html)
+        check_options(group_by, sort, history, neighbours, by_document, summary)
         if format is Format.xlsx:
             check_workbook(output, summary)
-        check_writable(output, html)
-        if group_by and group_by not in GROUPS:
-            raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
-        if sort not in SORTS:
-            raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
-        if summary and (history or by_document):
-            raise UsageError("--summary counts areas: it goes with neither --history nor --by-document")
-        if neighbours and (history or by_document or group_by):
-            raise UsageError("--neighbours chooses its own rows: it goes with none of --history, --by-document, --group-by")
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
@@ -64,64 +57,21 @@ def compare(
         raise fail(error) from None
     labels = category_labels(taxonomy) if html or summary or format is Format.xlsx else {}
     if html:
-        write(html, heatmap_page(comparison, labels))
-    if format is Format.xlsx:
-        from ..report import xlsx
+        from ..report import heatmap
 
-        write(output, xlsx.workbook(comparison, summarise(comparison), labels))
-    elif summary:
-        emit_summary(summarise(comparison), labels, format, output)
-    else:
-        emit_comparison(comparison, format, output)
+        write(html, heatmap.page(comparison, labels))
+    width = FILE_WIDTH if output else terminal_width()
+    emit_any(render(comparison, format.value, labels, summary, width), output, width)
     finish(errors)
 
 
-def check_workbook(output: Path | None, summary: bool) -> None:
-    """Before any work: a workbook needs a file to go to, and openpyxl to write it."""
-    from ..report import xlsx
+def terminal_width() -> int:
+    from rich.console import Console
 
-    if not output:
-        raise UsageError("--format xlsx writes a workbook: give its file with -o, e.g. -o areas.xlsx")
-    if summary:
-        raise UsageError("--format xlsx holds the summary as a sheet of its own: leave out --summary")
-    xlsx.openpyxl()
-
-
-def emit_comparison(comparison, format: Format, output: Path | None) -> None:
-    from ..report import text
-
-    if format is Format.table:
-        from rich.console import Console
-
-        from ..report.terminal import comparison_view
-
-        width = FILE_WIDTH if output else Console().width
-        emit_renderable([comparison_view(comparison, width)], output, width)
-    else:
-        emit({Format.csv: text.comparison_csv, Format.json: text.comparison_json,
-              Format.markdown: text.comparison_markdown}[format](comparison), output)
+    return Console().width
 
 
 def category_labels(taxonomy: Path | None) -> dict[str, str]:
     from ..taxonomy import load
 
     return {c.id: c.label for c in load(taxonomy).categories}
-
-
-def heatmap_page(comparison, labels: dict[str, str]) -> str:
-    from ..report import heatmap
-
-    return heatmap.page(comparison, labels)
-
-
-def emit_summary(summary, labels: dict[str, str], format: Format, output: Path | None) -> None:
-    from ..report import text
-
-    if format is Format.table:
-        from ..report.terminal import summary_view
-
-        emit_renderable([summary_view(summary, labels)], output, FILE_WIDTH)
-    elif format is Format.markdown:
-        emit(text.summary_markdown(summary, labels), output)
-    else:
-        emit({Format.csv: text.summary_csv, Format.json: text.summary_json}[format](summary), output)

@@ -78,6 +78,17 @@ def emit_renderable(renderables, output: Path | None, width: int = 120) -> None:
             console.print(item)
 
 
+def emit_any(result, output: Path | None, width: int = 120) -> None:
+    """A report as `sendscan.report.render` gives it: text, a workbook's bytes
+    (always to a file) or rich renderables."""
+    if isinstance(result, bytes):
+        write(output, result)
+    elif isinstance(result, str):
+        emit(result, output)
+    else:
+        emit_renderable([result], output, width)
+
+
 def finish(errors: list[SendscanError]) -> None:
     """Report every input that failed, at the end of the run, and exit 1 if any did."""
     for error in errors:
