@@ -16,12 +16,8 @@ from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
 GROUPS = ("outcome", "doc-type", "year", "region")
-#: A row is read from a "document"; with neighbours it may also be the neighbours'
-#: "average" (cells are means) or a neighbour with no document among the inputs ("missing");
-#: in a history, an inspection known only from Ofsted's statistics is "published".
-ROW_KINDS = ("document", "average", "missing", "published")
-AVERAGE = "Neighbours' average"
 SORTS = ("area", "date", "weaknesses")
+AVERAGE = "Neighbours' average"
 #: The documents of the 2016-2022 framework, whose inspection the statistics record.
 OLD_FRAMEWORK = ("send_letter_2016", "send_revisit")
 
@@ -42,7 +38,9 @@ class Row:
     group: str | None = None
     #: category id -> the findings behind its cell: {polarity, text, page, section, matched}
     evidence: dict[str, list[dict]] = field(default_factory=dict)
-    #: What the row is: see ROW_KINDS.
+    #: What the row is: read from a "document"; with neighbours also the neighbours'
+    #: "average" (cells are means) or a neighbour with no document among the inputs
+    #: ("missing"); in a history, an inspection known only from Ofsted's statistics ("published").
     kind: str = "document"
     #: With neighbours: "area", or "neighbour N" (N its place in the reference table's list).
     role: str | None = None
