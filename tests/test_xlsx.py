@@ -66,6 +66,8 @@ def test_the_corpus_workbook(cli, tmp_path):
     check_workbook(cli, book, matrix, summary)
     previous = [c.value for c in book["Comparison"]["F"]][1:]
     assert sum(1 for p in previous if p) >= 15  # the areas' 2016-2022 inspections, from Ofsted's statistics
+    differ = {r[0].value: r[6].value for r in book["Comparison"].iter_rows(min_row=2)}
+    assert "began on 2018-02-05" in differ["Bedford Borough"] and differ["Suffolk"] is None
 
 
 def test_a_workbook_needs_a_file(cli):

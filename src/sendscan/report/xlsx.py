@@ -73,16 +73,18 @@ def comparison_sheet(sheet, comparison: Comparison, labels: dict[str, str]) -> N
     from openpyxl.styles import Font
 
     sheet.title = "Comparison"
-    facts = ["area", "region", "document", "date", "outcome", "previous (2016-2022)", "source"]
+    facts = ["area", "region", "document", "date", "outcome", "previous (2016-2022)",
+             "where Ofsted's statistics differ", "source"]
     role = bool(comparison.focus)
     heads = facts + (["role"] if role else []) + [labels.get(c, c) for c in comparison.categories] \
         + [f"{labels.get(c, c)} (strengths)" for c in comparison.categories]
     rows = []
     for r in comparison.rows:
         counts = [r.cells.get(c, [0, 0]) if r.kind != "missing" else [None, None] for c in comparison.categories]
-        rows.append([r.area, r.region, r.doc_type, r.inspection_end, r.result, r.previous, r.source]
+        rows.append([r.area, r.region, r.doc_type, r.inspection_end, r.result, r.previous,
+                     "; ".join(r.disagreements) or None, r.source]
                     + ([r.role] if role else []) + [w for w, _ in counts] + [s for _, s in counts])
-    table(sheet, heads, rows, {1: 28, 6: 36, 7: 30})
+    table(sheet, heads, rows, {1: 28, 6: 36, 7: 36, 8: 30})
     first = len(facts) + role + 1
     for line, r in enumerate(comparison.rows, 2):
         if r.outcome in OUTCOME_FILLS:
