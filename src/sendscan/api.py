@@ -199,13 +199,17 @@ def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str 
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
             cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None,
-            model: str | Path | None | bool = None):
-    """Classify every document and compare them: areas (or documents) by categories.
-    Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
+            neighbours: str | None = None, model: str | Path | None | bool = None):
+    """Classify every document and compare them: areas (or documents) by categories;
+    with `history`, one area's documents over time; with `neighbours`, an area
+    beside its statistical neighbours. Returns (Comparison, errors);
+    `Comparison.to_rows()` gives plain dicts for pandas.
     `cache`, `jobs`, `progress` and `model` are as for `classify`."""
     from . import comparison as comparing
 
     results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, model=model)
     if history:
         return comparing.history(results, history, polarity, categories), errors
+    if neighbours:
+        return comparing.neighbours(results, neighbours, polarity, categories), errors
     return comparing.compare(results, polarity, categories, group_by, by_document, sort), errors

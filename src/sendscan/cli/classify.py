@@ -10,7 +10,7 @@ from .options import (
     OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
     ModelOption, RulesOnlyOption, model_choice,
 )
-from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
+from .output import check_format, check_writable, emit, emit_renderable, fail, failed, finish, running
 
 
 def classify(
@@ -30,6 +30,7 @@ def classify(
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
+        check_format(format, ("table", "json", "jsonl", "csv", "markdown"))
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
         with running("classifying", chosen_cache is not False) as progress:

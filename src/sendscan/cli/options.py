@@ -17,6 +17,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 FormatOption = Annotated[
