@@ -127,10 +127,13 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
         row.disagreements = disagreements(item, past)
         if row.doc_type not in OLD_FRAMEWORK:
             row.previous = past.words()
+    counted = {id(finding) for _, finding, _ in item.counted()}
     for section, finding, tag in item.selected(polarity, categories):
         row.findings.append({"section": section.kind, "page": finding.page, "polarity": tag.polarity,
                              "categories": tag.ids(), "text": finding.text,
                              "evidence": [e for c in tag.categories for e in c["evidence"]]})
+        if id(finding) not in counted:  # a report's narrative illustrates its judgement (Classified.counted)
+            continue
         for category in tag.categories:
             cell = row.cells.setdefault(category["id"], [0, 0])
             if tag.polarity == "weakness":

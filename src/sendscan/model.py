@@ -31,6 +31,8 @@ FINDING_KINDS = {
     "revisit_progress": None,  # the section's verdict decides
     "narrative": None,
 }
+#: Section kinds in which the inspectors give their judgement: what summaries and comparisons count.
+JUDGEMENT_KINDS = tuple(kind for kind in FINDING_KINDS if kind != "narrative")
 
 #: Section kinds that hold no findings: front matter and context, officials'
 #: quoted responses in news, and end matter (team, addresses, licence).
@@ -206,10 +208,23 @@ class Classified:
                 continue
             yield section, finding, tag
 
+    def counted(self) -> list[tuple[Section, Finding, Tag]]:
+        """The tagged findings that a summary and a comparison count.
+
+        A report's judgement is in its judgement sections (strengths,
+        weaknesses, areas for improvement and priority action, significant
+        weaknesses, revisit verdicts). Its narrative sentences illustrate that
+        judgement and, counted too, gave a report a dozen categories of each
+        side; they count only in a document that has no judgement sections
+        (news, council pages)."""
+        tagged = list(self.tagged())
+        judged = [t for t in tagged if t[0].kind in JUDGEMENT_KINDS]
+        return judged or [t for t in tagged if t[0].kind == "narrative"]
+
     def summary(self) -> dict[str, list[str]]:
-        """Weakness and strength categories, most often found first."""
+        """Weakness and strength categories of the counted findings, most often found first."""
         counts: dict[str, dict[str, int]] = {"weakness": {}, "strength": {}}
-        for _, _, tag in self.tagged():
+        for _, _, tag in self.counted():
             if tag.polarity in counts:
                 for cid in tag.ids():
                     counts[tag.polarity][cid] = counts[tag.polarity].get(cid, 0) + 1
