@@ -58,7 +58,7 @@ def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
     features = ["lead:health_waits", "w:cooperate"]
     weights = numpy.array([[6.0, 0.0, 0.0], [0.0, 0.0, 6.0]], "f")
     checker.model = LinearModel(["health_waits", "leadership", "culture"], features, weights, numpy.array([-3.0] * 3, "f"))
-    checker.keep, checker.add = {"health_waits": 0.5, "leadership": 0.5}, 0.9
+    checker.keep, checker.add = {"finding": {"health_waits": 0.5, "leadership": 0.5}}, {"finding": 0.9}
     [tag] = tag_texts(nlp, ["Children wait too long for therapy, and leaders have a strategy; services cooperate."],
                       "weakness")
     by_id = {c["id"]: c for c in tag.categories}

@@ -9,8 +9,10 @@ foresaw. The checker sees the finding's words and the rules' signals
 - a category the rules proposed stays if its probability reaches the
   category's `keep` threshold (chosen by cross-validation when training);
 - a category the rules did not propose is added if its probability reaches
-  `add`, higher than any keep threshold, and says so (`"added": true`) with
-  the words that weighed most for it as evidence.
+  `add`, and says so (`"added": true`) with the words that weighed most for
+  it as evidence.
+
+Judgement findings and narrative sentences have thresholds of their own.
 
 A checker with no trained model (a taxonomy of one's own, before
 `sendscan train`) passes the rules' categories through unchanged.
@@ -28,6 +30,12 @@ from .features import category_features, tokens
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
+#: Kinds of finding with thresholds of their own: judgement findings and narrative sentences.
+KINDS = ("finding", "narrative")
+
+
+def kind_of(doc: Doc) -> str:
+    return "narrative" if doc.user_data.get("section") == "narrative" else "finding"
 
 
 @Language.factory("sendscan_checker_v1", default_config={"threshold": 1.0})
@@ -40,8 +48,9 @@ class Checker:
         #: The rules' threshold, to scale their evidence as the model saw it in training.
         self.threshold = threshold
         self.model = LinearModel([])
-        self.keep: dict[str, float] = {}
-        self.add = 1.0
+        #: Per kind of finding: category -> threshold to keep what the rules proposed, and one to add.
+        self.keep: dict[str, dict[str, float]] = {}
+        self.add: dict[str, float] = {}
         #: The documents of the gold it was trained on: figures on them are in-sample.
         self.trained_on: list[str] = []
 
@@ -50,16 +59,17 @@ class Checker:
             return doc
         features = self.features(doc)
         probabilities = self.model.probabilities(features)
+        keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
         checked = []
         for category in doc._.categories:
             p = probabilities.get(category["id"])
             if p is None:  # a category the model never saw in training: the rules decide
                 checked.append(category)
-            elif p >= self.keep.get(category["id"], 0.5):
+            elif p >= keep.get(category["id"], 0.5):
                 checked.append({**category, "score": round(p, 2)})
         proposed = {c["id"] for c in doc._.categories}
         for category, p in sorted(probabilities.items(), key=lambda kv: -kv[1]):
-            if category not in proposed and p >= self.add:
+            if category not in proposed and p >= add:
                 checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, features, category),
                                 "added": True})
         doc._.categories = checked

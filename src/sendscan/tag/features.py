@@ -25,6 +25,7 @@ CONCESSIVE = {"despite", "although", "though", "while", "whilst", "notwithstandi
 ADVERSATIVE = {"but", "however", "yet"}
 
 
+
 class Word(NamedTuple):
     i: int
     lower: str
@@ -134,6 +135,13 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     for label, start, negated in cues:
         name = ("cue:" if flags[start] else "ccue:") + label + ("~" if negated else "")
         found[name] = found.get(name, 0.0) + 1.0
+    # The cues' verdict as one number, as the rules alone would judge the
+    # asserted clause: "no concerns about waiting times" is good news although
+    # "waiting times" mostly come with bad news in the examples.
+    balance = sum((1 if label == "POS" else -1) * (-1 if negated else 1)
+                  for label, start, negated in cues if flags[start])
+    if balance:
+        found["cue:balance"] = max(-3.0, min(3.0, float(balance)))
     before = follows_on(doc)
     if before is not None:
         # What the sentence before said, turned round by "However" or "But".

@@ -47,6 +47,7 @@ NEGATIVE_CUES = [
     "few", "fewer", "little", "unable", "unaware", "unsure", "lack of", "escalate", "distress", "isolated",
     "should have", "could have", "depend on", "vary", "varies", "emerging", "out of school", "left without",
     "miss out", "problem", "difficulty", "hard to", "reliant", "rely on", "not met", "above the national",
+    "inaccurate", "inaccurately", "high", "rise", "increase", "fall", "reduce", "reduction", "decrease", "drop",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -60,9 +61,17 @@ POSITIVE_CUES = [
     "support they need", "prompt", "promptly", "seamless", "seamlessly", "confident", "confidence",
     "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
+    "not dependent on",
 ]
 #: Words that start another phrase, beyond which a negator does not reach.
-PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "a", "an", "and", "but", "which", "that", "however"}
+PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", "which", "that", "however"}
+#: Things that are bad to have much of: with them, fewer is a strength and more a weakness
+#: ("exclusions have fallen", "rates of admission are low", "few complaints").
+BAD_THINGS = {"exclusion", "exclude", "suspension", "suspend", "complaint", "appeal", "tribunal", "admission", "neet",
+              "absence", "wait", "waiting", "delay", "backlog", "crisis", "deficit", "overspend", "turnover", "vacancy"}
+#: Words of less and of more, which a bad thing turns round.
+LESS = {"low", "few", "fall", "reduce", "reduction", "decrease", "decline", "drop"}
+MORE = {"high", "rise", "increase", "grow"}
 
 
 @Language.factory(
@@ -125,7 +134,14 @@ class Polarity:
             if kept and s < kept[-1][2]:
                 continue
             kept.append((label, s, e))
-        return [(label, s, self.negated(doc, s)) for label, s, _ in kept]
+        bad = any(t.lemma_ in BAD_THINGS for t in doc)
+        return [(self.turned(label, " ".join(t.lemma_ for t in doc[s:e])) if bad else label, s, self.negated(doc, s))
+                for label, s, e in kept]
+
+    @staticmethod
+    def turned(label: str, lemmas: str) -> str:
+        """A cue of less or more in a sentence about a bad thing: less is good."""
+        return "POS" if lemmas in LESS else "NEG" if lemmas in MORE else label
 
     def negated(self, doc: Doc, start: int) -> bool:
         """A negator within `window` words before the cue, in the same phrase:

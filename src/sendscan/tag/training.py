@@ -10,7 +10,9 @@ Examples come from gold files (`sendscan.gold`) and the documents they name:
   the sentences of each document's context sections (neutral description).
 
 Thresholds are chosen by cross-validation by document on the training data
-itself, so that they are those that work on reports the model has not seen.
+itself, so that they are those that work on reports the model has not seen,
+apart for judgement findings and for narrative sentences (a bullet names its
+topic in many words, a sentence in few).
 Folds are drawn by document with a fixed seed: the same gold gives the same
 model.
 """
@@ -26,6 +28,7 @@ from spacy.tokens import Doc
 from ..gold import GoldItem, resolve
 from ..model import Document
 from ..structure import sentences
+from .checker import KINDS, kind_of
 from .linear import LinearModel
 from .pipeline import finding_docs
 from .polarity import POLARITIES
@@ -52,8 +55,8 @@ class Trained:
     """What training gives the two trained components."""
 
     checker: LinearModel
-    keep: dict[str, float] = field(default_factory=dict)
-    add: float = 1.0
+    keep: dict[str, dict[str, float]] = field(default_factory=dict)
+    add: dict[str, float] = field(default_factory=dict)
     polarity: LinearModel | None = None
     documents: list[str] = field(default_factory=list)
 
@@ -96,7 +99,10 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
         model = fit_checker(checker, [e for i, e in enumerate(labelled) if i not in test], categories)
         for i in test:
             out_of_fold[i] = model.probabilities(checker.features(labelled[i].doc))
-    keep, add = thresholds(labelled, out_of_fold, categories)
+    keep, add = {}, {}
+    for kind in KINDS:
+        chosen = [i for i, e in enumerate(labelled) if kind_of(e.doc) == kind]
+        keep[kind], add[kind] = thresholds([labelled[i] for i in chosen], [out_of_fold[i] for i in chosen], categories)
     return Trained(fit_checker(checker, labelled, categories), keep, add, fit_polarity(nlp, found),
                    sorted({e.document for e in found}))
 
