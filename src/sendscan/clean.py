@@ -26,15 +26,35 @@ DEBRIS = str.maketrans({
 #: lower-case letter other than "a" is never an English word, so it is rejoined.
 SPLIT_WORD = re.compile(r"(?<![\w'’.-])([b-z]) (?=[a-z]{2,})")
 
-#: Lines that are the web page around an article, never part of it.
+#: Lines that are the web page around an article, never part of it: cookie and
+#: video notices, sign-up boxes, share rows, "related" links, job headers.
 FURNITURE = re.compile(
-    r"cookie|sign up|newsletter|subscribe|tell us (?:your|what you) (?:views|think)|"
-    r"was this page (?:helpful|useful)|share this (?:page|article)|related (?:articles|stories|links)|"
-    r"^jobs?\b|\bvacanc(?:y|ies)\b.*£|£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b|"
-    r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all)\b|"
-    r"all rights reserved|^©",
+    r"cookie|sign up|newsletter|subscribe|news ?bulletin|in your inbox|email updates|"
+    r"tell us (?:your|what you) (?:views|think)|"
+    r"was this page (?:helpful|useful)|share this (?:page|article|story)|related (?:articles|stories|links|topics)|"
+    r"^jobs?\b|^(?:\w+ ){0,2}jobs(?: near you)?$|\bvacanc(?:y|ies)\b.*£|"
+    r"£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b|"
+    r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
+    r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
+    r"all rights reserved|^©|"
+    r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
+    r"browser (?:does not|doesn['’]t) support|"
+    r"^(?:(?:share(?: on| via)?|facebook|twitter|x|linkedin|whatsapp|email|e-mail|pinterest|reddit|copy link|"
+    r"print|banner)\b[\s,|/·•]*)+$",
     re.IGNORECASE,
 )
+
+#: The lines of a job advertisement: pay, and the "Recruiter:" line that ends one.
+JOB_SIGNAL = re.compile(
+    r"^Recr?u\w{0,3}ter:|^(?:Up to |From )?£\s?\d|^(?:Grade|Band|Scale|Salary|SCP)\b.*[£\d]|"
+    r"£\s?\d[\d,.]*.*\bper (?:hour|annum|year|day|week)\b",
+    re.IGNORECASE,
+)
+#: Signals of one block of adverts stand at most this many lines apart.
+ADVERT_SPAN = 8
+#: A caption repeats the headline with the word for the picture after it.
+CAPTION = re.compile(r"\s*[-–|:]?\s*\(?(?:image|picture|photo(?:graph)?|video)s?\)?$", re.IGNORECASE)
+CAPTION_LINE = re.compile(r"^\(?(?:image|picture|photo(?:graph)?)s?(?: credit)?\s*[:|]", re.IGNORECASE)
 
 #: Running footers known by their words, for documents too short to show repetition.
 KNOWN_RUNNING = re.compile(r"^(?:Area SEND )?inspection report:|^page \d+(?: of \d+)?$|^\d{1,3}$", re.IGNORECASE)
@@ -52,7 +72,7 @@ def clean(source: Source) -> list[Line]:
         running = running_lines(source)
         lines = [line for line in lines if not is_running(line, running, source)]
     else:
-        lines = [line for line in lines if not is_furniture(line.text)]
+        lines = web_text(lines)
     return lines
 
 
@@ -65,6 +85,52 @@ def normalise(text: str) -> str:
 def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
     return len(text) < 240 and bool(FURNITURE.search(text))
+
+
+def web_text(lines: list[Line]) -> list[Line]:
+    """An HTML or text page's lines without its furniture: single furniture
+    lines, captions and whole blocks of job adverts."""
+    dropped = advert_lines(lines) | caption_lines(lines)
+    return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
+
+
+def advert_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of job adverts: each cluster of pay and "Recruiter"
+    lines (two or more, or one "Recruiter"), from the title and employer lines
+    just above its first signal to its last."""
+    signals = [i for i, line in enumerate(lines) if JOB_SIGNAL.search(line.text)]
+    clusters: list[list[int]] = []
+    for i in signals:
+        if clusters and i - clusters[-1][-1] <= ADVERT_SPAN:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    dropped: set[int] = set()
+    for cluster in clusters:
+        if len(cluster) < 2 and not lines[cluster[0]].text.lower().startswith("rec"):
+            continue
+        start = cluster[0]
+        # Title and employer: short lines that are not sentences, just above.
+        while start > 0 and cluster[0] - start < 3 and _label_like(lines[start - 1].text):
+            start -= 1
+        dropped.update(range(start, cluster[-1] + 1))
+    return dropped
+
+
+def _label_like(text: str) -> bool:
+    return len(text) <= 90 and not re.search(r"[.!?:;][”’\"')]*$", text)
+
+
+def caption_lines(lines: list[Line]) -> set[int]:
+    """Indexes of image captions: "Image: ...", or a line that repeats another
+    (the headline) with "image" after it."""
+    texts = {line.text.lower() for line in lines}
+    found = set()
+    for i, line in enumerate(lines):
+        bare = CAPTION.sub("", line.text)
+        if CAPTION_LINE.match(line.text) or (bare != line.text and bare.lower() in texts):
+            found.add(i)
+    return found
 
 
 def running_lines(source: Source) -> set[str]:

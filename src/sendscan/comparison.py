@@ -129,9 +129,16 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     if not mine and classified:
         found = sorted({area_name(c) for c in classified})
         raise SendscanError(f"no document here is about {area!r}; the areas found are: {', '.join(found)}")
-    rows = sorted((row_of(c, polarity, categories) for c in mine), key=lambda r: r.inspection_end or "")
+    rows = sorted((row_of(c, polarity, categories) for c in mine), key=history_key)
     # The documents spell the name best where the reference table does not know it.
     return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=rows[0].area if rows else name)
+
+
+def history_key(row: Row) -> tuple:
+    """Oldest first; news may give only the month ("2024-03"), and comes after
+    the inspection document of that month that it retells."""
+    date = row.inspection_end or ""
+    return date[:7], not row.doc_type.startswith("send_"), date
 
 
 def group_of(row: Row, group_by: str | None) -> str | None:
