@@ -36,7 +36,7 @@ FURNITURE = re.compile(
     r"£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b|"
     r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
     r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
-    r"all rights reserved|^©|"
+    r"all rights reserved|^©|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
     r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
     r"browser (?:does not|doesn['’]t) support|"
     r"^(?:(?:share(?: on| via)?|facebook|twitter|x|linkedin|whatsapp|email|e-mail|pinterest|reddit|copy link|"

@@ -15,6 +15,7 @@ from .errors import SendscanError
 from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
+NEWS_TYPES = ("news_report", "council_page")
 GROUPS = ("outcome", "doc-type", "year", "region")
 SORTS = ("area", "date", "weaknesses")
 
@@ -35,6 +36,11 @@ class Row:
     group: str | None = None
     #: category id -> the findings behind its cell: {polarity, text, page, section, matched}
     evidence: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def from_news(self) -> bool:
+        """Known from a news report or council page, not an inspection document."""
+        return self.doc_type in NEWS_TYPES
 
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
@@ -57,7 +63,8 @@ class Comparison:
         out = []
         for r in self.rows:
             row = {"area": r.area, "region": r.region, "group": r.group, "doc_type": r.doc_type,
-                   "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result, "source": r.source}
+                   "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result,
+                   "from_news": r.from_news, "source": r.source}
             for c in self.categories:
                 weak, strong = r.cells.get(c, [0, 0])
                 row[f"{c}_weakness"], row[f"{c}_strength"] = weak, strong
@@ -78,6 +85,9 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
     row = Row(area=name, region=areas.region_of(name), doc_type=item.document.doc_type,
               inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source,
               result=result_of(meta))
+    if row.from_news:
+        # What an article says of the verdict is second-hand: the row says so.
+        row.result = f"news: {row.result}" if row.result else "news"
     for section, finding, tag in item.selected(polarity, categories):
         for category in tag.categories:
             cell = row.cells.setdefault(category["id"], [0, 0])

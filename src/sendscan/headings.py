@@ -85,7 +85,7 @@ def match(lines: list[Line], i: int, doc_type: str) -> tuple[Rule, int] | None:
     """The heading that starts at line i, and how many lines it takes."""
     rules = RULES.get(doc_type)
     if rules is None:
-        return _free_heading(lines, i)
+        return _free_heading(lines, i, long=doc_type in ("news_report", "council_page"))
     for n in (1, 2, 3):
         if i + n > len(lines):
             break
@@ -96,13 +96,15 @@ def match(lines: list[Line], i: int, doc_type: str) -> tuple[Rule, int] | None:
     return None
 
 
-def _free_heading(lines: list[Line], i: int) -> tuple[Rule, int] | None:
-    """News, council and unknown pages: `# Heading`, or a short line alone."""
+def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, int] | None:
+    """News, council and unknown pages: `# Heading`, or a short line alone
+    (news headlines run longer: up to 16 words)."""
     line = lines[i]
     if MARKDOWN_HEADING.match(line.text):
         return NARRATIVE, 1
     text = line.text
-    short = len(text) <= 70 and len(text.split()) <= 10 and text[:1].isupper()
+    words, chars = (16, 120) if long else (10, 70)
+    short = len(text) <= chars and len(text.split()) <= words and text[:1].isupper()
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
         return None
     if re.search(r"\d{4}$", text) or re.match(r"(?:By|Published|Posted|Updated|Last updated)\b", text):

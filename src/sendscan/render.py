@@ -158,7 +158,8 @@ def comparison_view(comparison, width: int = 80) -> Group:
         if both:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
         else:
-            known = [Text((row.outcome or doc_type)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
+            known = [Text("news" if row.from_news else (row.outcome or doc_type)[:5],
+                          style=OUTCOME_STYLES.get(row.outcome, ""))]
         table.add_row(label, *known, *[cell(row, c, both) for c in shown])
     totals = comparison.totals()
     table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),

@@ -92,7 +92,8 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
             continue
         bullet, numbered = BULLET.match(line.text), NUMBERED.match(line.text)
         if (numbered or (bullet and bullet.group(1) in WEAK_BULLETS)) and blocks \
-                and blocks[-1].kind != "heading" and mid_sentence(blocks[-1].lines[-1]):
+                and blocks[-1].kind != "heading" and mid_sentence(blocks[-1].lines[-1]) \
+                and not starts_paragraph(blocks[-1].lines[-1], line, pitch):
             bullet = numbered = None  # "aged 12 to" / "24) following...": a wrap, not an item
         if bullet or numbered:
             marker = (bullet or numbered).group(0)

@@ -56,6 +56,10 @@ OTHERS = re.compile(
     r"\b(?:parents?|mothers?|fathers?|mums?|dads?|famil(?:y|ies)|carers?|campaigners?|charit(?:y|ies)|"
     r"unions?|teachers?|headteachers?|pupils?|residents?|opposition|MPs?)\b", re.I)
 PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
+#: The council speaking of itself.
+WE = re.compile(r"\b(?:we|us|our)\b", re.I)
+#: Attributed to someone who is neither the inspection nor an official.
+OTHER = "other"
 #: Verbs of speech that may stand before their speaker ("said Cllr Lee").
 INVERTED = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|commented|stated)$", re.I)
 
@@ -73,15 +77,20 @@ REPORTING = re.compile(
     r"singled out|demand(?:ed|s)?|order(?:ed|s)|called (?:for|on)|calls (?:for|on)|recommend(?:ed|s)?|"
     r"uncover(?:ed|s)?|discover(?:ed|s)?|flag(?:ged|s)?|point(?:ed|s) (?:to|out)|expressed|labell?ed|"
     r"brand(?:ed|s)|slam(?:med|s)|blast(?:ed|s)|hit out|lambast(?:ed|s)|condemn(?:ed|s)?|commend(?:ed|s)?|"
-    r"heard|concerns? (?:were|was) raised|according to)\b",
+    r"heard|concerns? (?:were|was) raised|(?:critical|scathing|blunt|damning) (?:of|about)|according to)\b",
     re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+\w+ly)?\s*$", re.I)
 #: What an inspection is, not what it found: context.
 EVENT = re.compile(
     r"\b(?:inspect(?:ed|s|ing)?|visit(?:ed|s|ing)?|revisit(?:ed|s|ing)?|carried out|carry out|conduct(?:ed|s)?|"
-    r"undert(?:ook|ake|akes)|publish(?:ed|es)?|took place|take place|will return|came to)\b", re.I)
+    r"undert(?:ook|ake|akes)|publish(?:ed|es)?|took place|take place|will return|came to|"
+    r"next (?:full )?inspection|monitoring inspection)\b", re.I)
+#: An official body doing or about to do something: the reporter's framing, not a claim.
+OFFICIAL_ACTION = re.compile(
+    r"\b(?:will|would|is to|are to|plans? to|intends? to|is going to|has launched|have launched|has appointed|"
+    r"is inviting|are inviting|has invested|is consulting|are consulting)\b", re.I)
 #: The council speaking of itself, outside any quotation.
 FIRST_PERSON = re.compile(
     r"(?:^|[,;:–—-]\s*|\b(?:and|but|so|that|where|which|because|how)\s+)(?:we|we['’](?:re|ve|ll|d)|our|us)\b"
@@ -103,6 +112,15 @@ WEAKNESS_WORDS = re.compile(
 STRENGTH_WORDS = re.compile(
     r"\b(?:strengths?|positives?|praise[sd]?|working well|good practice|doing well|what (?:is|’s|'s) working)\b",
     re.I)
+#: Headings that label what follows as weaknesses or strengths ("Areas for
+#: improvement", "What the inspectors said we need to do better").
+WEAKNESS_LABEL = re.compile(
+    r"^(?:(?:the |key |main )?(?:(?:areas? of )?(?:significant )?weakness(?:es)?|concerns|criticisms|"
+    r"areas? (?:for|of) (?:development|improvement))\b|what\b.*\b(?:needs? to|must|should|could) "
+    r"(?:be )?(?:improve|do better|change|get better|better))", re.I)
+STRENGTH_LABEL = re.compile(
+    r"^(?:(?:the |key |main )?(?:strengths|positives|what(?:’s|'s| is) working well)\b|"
+    r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are) (?:well|effective)\b)", re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
@@ -206,7 +224,7 @@ def attribution(text: str, reading: Reading) -> str | None:
     others = None
     for verb in REPORTING.finditer(text):
         found = speaker_of(text, verb, reading)
-        if found == CONTEXT:
+        if found == OTHER:
             # Parents and others speak in the report too ("parents find it
             # hard..., the report said"): a later verb may name the inspection.
             others = others or found
@@ -214,8 +232,13 @@ def attribution(text: str, reading: Reading) -> str | None:
             return found
     if others:
         return others
-    if EVENT.search(text) and INSPECTION.search(text):
+    if EVENT.search(text) and re.search(r"inspect|revisit|ofsted|cqc|care quality", text, re.I):
         return CONTEXT
+    if FIRST_PERSON.search(text):
+        return RESPONSE
+    opening = " ".join(text.split()[:8])
+    if OFFICIAL.search(opening) and OFFICIAL_ACTION.search(text) and not INSPECTION.search(opening):
+        return CONTEXT  # "The council is inviting parents to meetings"
     return None
 
 
@@ -246,14 +269,18 @@ def clause_before(text: str, end: int) -> str:
 
 
 def actor_class(text: str, reading: Reading, first: bool = False, inverted: bool = False) -> str | None:
-    """The class of the actor nearest the end of `text` (or its start, with `first`)."""
+    """The class of the actor nearest the end of `text` (or its start, with
+    `first`). The inspection and officials come before others: a role such as
+    "cabinet member for children and families" names families, not its holder."""
     hits = []
-    for pattern, cls in ((INSPECTION, FINDING), (OFFICIAL, RESPONSE), (OTHERS, CONTEXT)):
+    for pattern, cls in ((INSPECTION, FINDING), (OFFICIAL, RESPONSE), (WE, RESPONSE)):
         hits += [(m.start(), m.end(), cls) for m in pattern.finditer(text)]
     for name, cls in reading.people.items():
         hits += [(m.start(), m.end(), cls) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
     if not inverted:
         hits += [(m.start(), m.end(), reading.speaker) for m in PRONOUN.finditer(text) if reading.speaker]
+    if not hits:
+        hits = [(m.start(), m.end(), OTHER) for m in OTHERS.finditer(text)]
     if not hits:
         return None
     start, end, cls = min(hits) if first else max(hits, key=lambda h: (h[1], h[0]))
@@ -318,10 +345,9 @@ def heading(text: str, reading: Reading) -> None:
         reading.mode = RESPONSE
     # Only a label says what its findings are ("Areas for improvement"); a
     # headline that mentions failings is a sentence, not a label.
-    label = len(text.split()) <= 8 and not REPORTING.search(text)
-    if label and WEAKNESS_WORDS.search(text):
+    if WEAKNESS_LABEL.search(text):
         reading.heading_kind = "weakness"
-    elif label and STRENGTH_WORDS.search(text):
+    elif STRENGTH_LABEL.search(text):
         reading.heading_kind = "strength"
     elif reading.mode != FINDING or FINDING_HEADING.search(text):
         reading.heading_kind = "narrative"
@@ -333,8 +359,14 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     if not text.rstrip().endswith(":"):
         return None
     last = text[sentences(text)[-1][0]:]
-    cls = attribution(unquoted(last), reading) or reading.mode
-    kind = "weakness" if WEAKNESS_WORDS.search(last) else "strength" if STRENGTH_WORDS.search(last) else reading.heading_kind
+    cls = attribution(unquoted(last), reading)
+    cls = reading.mode if cls in (None, OTHER) else cls
+    if re.search(r"significant weakness", last, re.I):
+        kind = "significant_weakness"
+    elif WEAKNESS_WORDS.search(last):
+        kind = "weakness"
+    else:
+        kind = "strength" if STRENGTH_WORDS.search(last) else reading.heading_kind
     return cls, kind
 
 
@@ -347,9 +379,9 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
     start = writer.add(text)
     if block.kind in ("bullet", "numbered"):
         cls, kind = intro or (reading.mode, reading.heading_kind)
-        own = attribution(unquoted(text), reading) or (RESPONSE if FIRST_PERSON.search(unquoted(text)) else None)
+        own = attribution(unquoted(text), reading)
         # In the report's own list, parents who "spoke of delays" are still its finding.
-        cls = own if own == RESPONSE or (own and cls != FINDING) else cls
+        cls = own if own == RESPONSE or (own and own != OTHER and cls != FINDING) else cls
         return [Unit(text, block.page, start, number, cls, kind if cls == FINDING else "narrative")]
     if BYLINE.match(text) and len(text) < 120:
         return [Unit(text, block.page, start, number, CONTEXT)]
@@ -368,29 +400,45 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
     continuing = reading.open_quote if OPENING.match(text) else None
     # A quotation's speaker is whoever the paragraph attributes it to, wherever
     # the attribution stands ("“...,” said Cllr Lee. “...”").
-    own = [attribution(unquoted(text[s:e]), reading) for s, e in spans]
-    speaker = continuing or next((c for c in own if c), None)
+    own = [attribution(outside(text, quoted, s, e), reading) for s, e in spans]
+    speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
     classes = []
     for (s, e), cls in zip(spans, own):
-        in_speech = any(qs < e and s < qe for qs, qe in quoted)
+        in_speech = any(qs < e and s < qe for qs, qe in quoted) or bool(OPENING.match(text[s:e]))
         if in_speech:
-            cls = cls or speaker or reading.speaker or CONTEXT
+            cls = cls if cls and cls != CONTEXT else speaker or reading.speaker or CONTEXT
             reading.speaker = cls
+            cls = CONTEXT if cls == OTHER else cls
+            if cls != FINDING:
+                reading.mode = RESPONSE if reading.council_page and cls == RESPONSE else CONTEXT
         elif cls is None:
-            first_person = bool(FIRST_PERSON.search(unquoted(text[s:e])))
-            cls = RESPONSE if first_person else reading.mode
-            if first_person:
-                reading.mode = RESPONSE if reading.council_page else CONTEXT
+            cls = reading.mode
         else:
             reading.speaker = cls
+            if cls == OTHER:
+                # Families quoted by the report are its findings; families
+                # quoted by the reporter ("told the Gazette") are not.
+                by_report = reading.mode == FINDING and not re.search(r"\btold (?:the )?[A-Z]", text[s:e])
+                cls = FINDING if by_report else CONTEXT
             # After an official's words the reporter's plain sentences are
             # framing again; after the inspection's, they carry its claims on.
             reading.mode = cls if cls == FINDING or (cls == RESPONSE and reading.council_page) else CONTEXT
-        if in_speech and cls != FINDING:
-            reading.mode = RESPONSE if reading.council_page and cls == RESPONSE else CONTEXT
         classes.append(cls)
     reading.open_quote = (speaker or reading.speaker) if open_at_end(text) else None
     return classes
+
+
+def outside(text: str, quoted: list[tuple[int, int]], start: int, end: int) -> str:
+    """The words of text[start:end] that are not inside a speech."""
+    out, pos = [], start
+    for qs, qe in quoted:
+        if qe <= start or qs >= end:
+            continue
+        out.append(text[pos:max(qs, start)])
+        out.append(" «» ")
+        pos = min(qe, end)
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 @dataclass
@@ -455,7 +503,7 @@ REVISIT = re.compile(
     r"(?P<a>all|none|any|\w+)(?: (?:of|out of))? (?:the )?(?P<b>\w+)?", re.I)
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 INSPECTED_IN = re.compile(
-    rf"\b(?:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|carried out|took place)\b[^.]{{0,250}}?"
+    rf"\b(?i:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|returned|carried out|took place)\b[^.]{{0,250}}?"
     rf"\bin ({MONTH})(?: (\d{{4}}))?\b")
 BYLINE_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH}),? (\d{{4}})\b")
 
@@ -464,7 +512,9 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     """What the article states: its area, the verdict (2023 outcome, written
     statement of action, revisit progress) and when the inspection was."""
     flat = re.sub(r"\s+", " ", text)
-    meta.headline = source.hints.get("title") or metadata.headline(sections)
+    # A masthead ("Wealdham Gazette") is a heading too, but a headline says something.
+    titles = [s.title for s in sections if len(s.title.split()) >= 4]
+    meta.headline = source.hints.get("title") or (titles[0] if titles else metadata.headline(sections))
     meta.published = source.hints.get("date") or metadata.published(flat) or byline_date(sections)
     area = area_of(meta.headline or "", text)
     if area:
@@ -475,7 +525,7 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     if not meta.outcome and not meta.revisit:
         meta.wsoa_required = wsoa(flat)
     if not meta.inspection_end:
-        meta.inspection_start = meta.inspection_end = inspection_month(flat, meta.published)
+        meta.inspection_start, meta.inspection_end = inspection_dates(flat, meta.published)
 
 
 def area_of(headline: str, text: str) -> str | None:
@@ -530,6 +580,18 @@ def revisit_progress(flat: str) -> dict | None:
     if sufficient is None and total is None:
         return None
     return {"sufficient": sufficient, "total": total, "verdicts": []}
+
+
+def inspection_dates(flat: str, published: str | None) -> tuple[str | None, str | None]:
+    """When the inspection was: the dates a sentence about it gives
+    ("inspected ... between 10 and 14 June 2024"), else its month."""
+    for sentence in re.split(r"(?<=[.!?])\s+", flat):
+        if EVENT.search(sentence) and INSPECTION.search(sentence) and metadata.RANGE.search(sentence):
+            start, end = metadata.date_range(sentence)
+            if end:
+                return start, end
+    month = inspection_month(flat, published)
+    return month, month
 
 
 def inspection_month(flat: str, published: str | None) -> str | None:
