@@ -55,3 +55,31 @@ def test_web_furniture_is_recognised(line):
 ])
 def test_findings_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+def web_lines(text: str) -> list[str]:
+    from sendscan.model import Source
+    from sendscan.read import ROW, text_page
+
+    return [line.text for line in clean(Source(path="page.txt", format="text", pages=[text_page(text)], line_pitch=ROW))]
+
+
+def test_a_block_of_job_adverts_goes_whole_title_and_employer_included():
+    # Met in a real story: adverts under it named other towns, which became its area.
+    page = ("Inspectors found long waits.\n\nCare jobs\nSupport Worker\nHarrowby Council\n£12.50 per hour\n"
+            "Help adults to live well at home. Harrowby\nRecruiter: Harrowby Council\nOccupational Therapist\n"
+            "Marsh Health Trust\nBand 6\nJoin a friendly team. Marsh\nRecruiter: Marsh Health Trust\n")
+    assert web_lines(page) == ["Inspectors found long waits."]
+
+
+def test_captions_share_rows_and_notices_go():
+    page = ("Fenmarsh SEND services told to improve\n\nFenmarsh SEND services told to improve image\n\n"
+            "Image: Fenmarsh Council\n\nShare\nFacebook Twitter WhatsApp\nLinkedin Banner\n\n"
+            "This video can not be played\n\nHome > News > Education\n\nThe report found that plans are late.\n\n"
+            "Was this page helpful?\nYes\nNo\n")
+    assert web_lines(page) == ["Fenmarsh SEND services told to improve", "The report found that plans are late."]
+
+
+def test_a_sentence_about_pay_or_jobs_in_the_article_stays():
+    page = "The council will spend £3 million on 40 new places.\n\nThe report said too few jobs go to disabled young people.\n"
+    assert len(web_lines(page)) == 2
