@@ -272,3 +272,14 @@ def test_the_inspected_area_wins_when_several_are_named():
 ])
 def test_written_statement_of_action_in_news_words(sentence, required):
     assert news.wsoa(sentence) is required
+
+
+def test_a_list_copied_as_text_without_its_markers_is_still_a_list(tmp_path, cli):
+    page = tmp_path / "copied.txt"
+    page.write_text("Ofsted criticises Brackenford SEND services\n\nBy Ann Vale\n\n"
+                    "Inspectors set out the following weaknesses:\n"
+                    "plans for young people are often late\nfamilies cannot find out what help there is\n"
+                    "leaders do not check the quality of their work\n\n"
+                    "Brackenford Council said it would act on every point.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert len(findings(doc, "weakness")) == 3 and "would act" in said(doc, "response")

@@ -99,12 +99,25 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
             marker = (bullet or numbered).group(0)
             body = Line(line.text[len(marker):], line.page, line.x0, line.x1, line.top, line.bottom)
             blocks.append(Block("bullet" if bullet else "numbered", [body], marker=marker.strip()))
+        elif unmarked_item(blocks, line, doc_type, pitch):
+            blocks.append(Block("bullet", [line]))
         elif not blocks or blocks[-1].kind == "heading" or starts_paragraph(blocks[-1].lines[-1], line, pitch):
             blocks.append(Block("paragraph", [line]))
         else:
             blocks[-1].lines.append(line)
         i += 1
     return blocks
+
+
+def unmarked_item(blocks: list[Block], line: Line, doc_type: str, pitch: float) -> bool:
+    """News and council text copied from a page loses its list markers: under
+    a line that ends with a colon ("The report found:"), each line that
+    follows with no blank line between is an item of its own."""
+    if doc_type not in ("news_report", "council_page") or not blocks \
+            or starts_paragraph(blocks[-1].lines[-1], line, pitch):
+        return False
+    last = blocks[-1]
+    return (last.kind == "paragraph" and last.text.rstrip().endswith(":")) or (last.kind == "bullet" and not last.marker)
 
 
 def left_margin(lines: list[Line]) -> float:
