@@ -283,3 +283,20 @@ def test_a_list_copied_as_text_without_its_markers_is_still_a_list(tmp_path, cli
                     "Brackenford Council said it would act on every point.\n", encoding="utf-8")
     doc = extracted(cli, page)
     assert len(findings(doc, "weakness")) == 3 and "would act" in said(doc, "response")
+
+
+def test_page_copied_from_a_broadcaster_menus_captions_and_related_links(cli):
+    doc = extracted(cli, SHAPES / "eastmoor_broadcaster.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "news_report" and meta["local_area"] == "Eastmoor"
+    assert meta["headline"].endswith("Ofsted says") and meta["published"] == "2023-10-04"
+    assert meta["outcome"] == "inconsistent"
+    whole = json.dumps(doc)
+    for gone in ("Skip to content", "Sport", "close panel", "Copy link", "Image source", "6,000 children",
+                 "Related Topics", "Follow us", "@"):
+        assert gone not in whole, gone
+    found = findings(doc)
+    assert [f for f in found if f.startswith(("waiting lists", "too many", "transitions"))] == found[3:6]
+    assert any(f.startswith("It added") for f in found)  # "it" is the report
+    assert "Last year" in said(doc, "context") and "Read the full report" in said(doc, "context")
+    assert "Pike" in said(doc, "response") and "ICB" in said(doc, "response")

@@ -37,12 +37,21 @@ FURNITURE = re.compile(
     r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
     r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
     r"all rights reserved|^©|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
+    r"^image (?:source|caption)\b|^(?:close panel|share page|copy link|about sharing)$|^follow (?:us|bbc)\b|"
+    r"send your story ideas|\bemail\b.*@[\w-]+\.\w|\((?:pdf|docx?|odt),? [\d.]+ ?[km]b\)|"
     r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
     r"browser (?:does not|doesn['’]t) support|"
     r"^(?:(?:share(?: on| via)?|facebook|twitter|x|linkedin|whatsapp|email|e-mail|pinterest|reddit|copy link|"
     r"print|banner)\b[\s,|/·•]*)+$",
     re.IGNORECASE,
 )
+
+#: A line that ends the article: what follows is the page's other stories and links.
+END_OF_ARTICLE = re.compile(
+    r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)|top stories|"
+    r"you may also like|more stories|latest stories)$", re.IGNORECASE)
+#: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
+MENU_RUN = 3
 
 #: The lines of a job advertisement: pay, and the "Recruiter:" line that ends one.
 JOB_SIGNAL = re.compile(
@@ -90,8 +99,24 @@ def is_furniture(text: str) -> bool:
 def web_text(lines: list[Line]) -> list[Line]:
     """An HTML or text page's lines without its furniture: single furniture
     lines, captions and whole blocks of job adverts."""
-    dropped = advert_lines(lines) | caption_lines(lines)
+    end = next((i for i, line in enumerate(lines) if END_OF_ARTICLE.match(line.text)), len(lines))
+    lines = lines[:end]
+    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines)
     return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Indexes of navigation menus copied with the page ("Home / News /
+    Sport", one a line): runs of one- and two-word lines with no gap."""
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        menu_like = len(line.text.split()) <= 2 and not re.search(r"[.!?:;,]$", line.text)
+        follows = runs and runs[-1][-1] == i - 1 and line.top - lines[i - 1].top <= lines[i - 1].bottom - lines[i - 1].top
+        if menu_like and follows:
+            runs[-1].append(i)
+        elif menu_like and not (i and lines[i - 1].text.endswith(":")):
+            runs.append([i])
+    return {i for run in runs if len(run) >= MENU_RUN for i in run}
 
 
 def advert_lines(lines: list[Line]) -> set[int]:
@@ -130,6 +155,8 @@ def caption_lines(lines: list[Line]) -> set[int]:
         bare = CAPTION.sub("", line.text)
         if CAPTION_LINE.match(line.text) or (bare != line.text and bare.lower() in texts):
             found.add(i)
+        if re.fullmatch(r"image caption,?", line.text, re.IGNORECASE) and i + 1 < len(lines):
+            found.add(i + 1)  # the label on a line of its own, the caption on the next
     return found
 
 

@@ -110,14 +110,15 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
 
 
 def unmarked_item(blocks: list[Block], line: Line, doc_type: str, pitch: float) -> bool:
-    """News and council text copied from a page loses its list markers: under
-    a line that ends with a colon ("The report found:"), each line that
+    """News and council text copied from a page loses its list markers: after
+    a paragraph that ends with a colon ("The report found:"), each line that
     follows with no blank line between is an item of its own."""
-    if doc_type not in ("news_report", "council_page") or not blocks \
-            or starts_paragraph(blocks[-1].lines[-1], line, pitch):
+    if doc_type not in ("news_report", "council_page") or not blocks:
         return False
     last = blocks[-1]
-    return (last.kind == "paragraph" and last.text.rstrip().endswith(":")) or (last.kind == "bullet" and not last.marker)
+    if last.kind == "paragraph" and last.text.rstrip().endswith(":"):
+        return True
+    return last.kind == "bullet" and not last.marker and not starts_paragraph(last.lines[-1], line, pitch)
 
 
 def left_margin(lines: list[Line]) -> float:

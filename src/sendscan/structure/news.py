@@ -39,8 +39,9 @@ KINDS = ("news_report", "council_page")
 INSPECTION = re.compile(
     r"\b(?:(?:lead |the |joint |ofsted |cqc )?inspectors?|inspection team|inspectorates?|ofsted|cqc|"
     r"care quality commission|hmi|watchdogs?|"
-    r"(?<!council )(?<!cabinet )(?<!annual )(?<!progress )(?<!own )(?<!committee )reports?|"
-    r"(?:the|this|an|their|its|latest) (?:joint |local area |area |send )*(?:inspection|letter|review|findings))\b",
+    r"(?<!council )(?<!cabinet )(?<!annual )(?<!progress )(?<!own )(?<!committee )reports?"
+    r"(?! to (?:the )?(?:council|cabinet|committee|scrutiny|councillors|members))|"
+    r"(?:the|this|a|an|their|its|latest) (?:joint |local area |area |send )*(?:inspection|letter|review|findings))\b",
     re.I)
 #: Councils, their members and officers, and the NHS bodies of the partnership.
 OFFICIAL = re.compile(
@@ -91,6 +92,13 @@ EVENT = re.compile(
 OFFICIAL_ACTION = re.compile(
     r"\b(?:will|would|is to|are to|plans? to|intends? to|is going to|has launched|have launched|has appointed|"
     r"is inviting|are inviting|has invested|is consulting|are consulting)\b", re.I)
+#: The reporter's background ("Last year...", "It comes after...") and
+#: pointers to the report itself: context, whatever the sentence before was.
+BACKGROUND = re.compile(
+    r"^(?:(?:last|earlier this|later this|next) (?:year|month|week|spring|summer|autumn|winter)|in (?:19|20)\d\d\b|"
+    r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter) "
+    r"(?:comes?|follows?))|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
+    r"\bon the ofsted website\b", re.I)
 #: The council speaking of itself, outside any quotation.
 FIRST_PERSON = re.compile(
     r"(?:^|[,;:–—-]\s*|\b(?:and|but|so|that|where|which|because|how)\s+)(?:we|we['’](?:re|ve|ll|d)|our|us)\b"
@@ -125,7 +133,8 @@ FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
 RESPONSE_HEADING = re.compile(
-    r"\b(?:we|our|us|responses?|reactions?|next steps|what happens next|(?:improvement|action) plan|"
+    r"\b(?:we|our|us|responses?|reactions?|next steps|what happens (?:next|now)|what(?:’s|'s| is)? next|"
+    r"(?:improvement|action) plan|"
     r"what (?:is|are) (?:being|we) do(?:ne|ing)|what the council says)\b", re.I)
 #: "By Jo Bloggs", "Published 3 May 2024", "Jo Bloggs 31 August 2021", "Last updated: ...".
 BYLINE = re.compile(
@@ -412,7 +421,7 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
             if cls != FINDING:
                 reading.mode = RESPONSE if reading.council_page and cls == RESPONSE else CONTEXT
         elif cls is None:
-            cls = reading.mode
+            cls = CONTEXT if BACKGROUND.search(text[s:e]) else reading.mode
         else:
             reading.speaker = cls
             if cls == OTHER:
@@ -520,6 +529,8 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     if area:
         meta.local_area = area
         meta.local_authority, meta.health_bodies = metadata.partnership(sections, flat, area)
+    elif not meta.local_area:
+        meta.local_area = place_in(meta.headline or "")
     meta.outcome = next((name for name, pattern in OUTCOMES if pattern.search(flat)), None)
     meta.revisit = revisit_progress(flat)
     if not meta.outcome and not meta.revisit:
@@ -543,6 +554,13 @@ def area_of(headline: str, text: str) -> str | None:
                 scores[area.name] = scores.get(area.name, 0.0) + weight + about
                 first.setdefault(area.name, len(first))
     return min(scores, key=lambda n: (-scores[n], first[n])) if scores else None
+
+
+def place_in(headline: str) -> str | None:
+    """A place the reference table does not know, as the headline names it
+    ("... let down in Eastmoor"); None if there is none."""
+    m = re.search(rf"\bin ((?!{MONTH}\b)[A-Z][a-z]+(?: [A-Z][a-z]+)*)", headline)
+    return m.group(1) if m else None
 
 
 def byline_date(sections: list[Section]) -> str | None:
