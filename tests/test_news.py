@@ -300,3 +300,21 @@ def test_page_copied_from_a_broadcaster_menus_captions_and_related_links(cli):
     assert any(f.startswith("It added") for f in found)  # "it" is the report
     assert "Last year" in said(doc, "context") and "Read the full report" in said(doc, "context")
     assert "Pike" in said(doc, "response") and "ICB" in said(doc, "response")
+
+
+def test_democracy_reporter_copy_headline_into_standfirst_and_a_numbered_list(cli):
+    doc = extracted(cli, SHAPES / "marshfield_democracy_reporter.txt")
+    meta = doc["metadata"]
+    assert meta["headline"] == "Damning report slams Marshfield's SEND services"
+    assert meta["local_area"] == "Marshfield" and meta["outcome"] == "systemic" and meta["published"] == "2024-01-10"
+    found = findings(doc)
+    # The apology holds the inspection's verdict in a clause of its own.
+    assert found[0].startswith("Council bosses have apologised after")
+    assert findings(doc, "weakness") == [
+        "reducing waiting times for neurodevelopmental assessments",
+        "improving the quality of education, health and care plans",
+        "making sure children missing education are identified quickly"]
+    assert any(f.startswith("However, inspectors found") for f in found)
+    responses = said(doc, "response")
+    assert "no hiding" in responses and "She said the council" in responses and "will not rest" in responses
+    assert "monitoring inspection" in said(doc, "context") and "Sign up" not in json.dumps(doc)

@@ -113,4 +113,7 @@ def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, 
     before = i == 0 or lines[i - 1].page != line.page or line.top - lines[i - 1].bottom > 0.5 * height
     after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height \
         or bool(re.match(r"[-•*◼▪–]\s", lines[i + 1].text))  # a heading over a list
-    return (NARRATIVE, 1) if before and after else None
+    # A news page copied as text may run its headline straight into the
+    # standfirst or the byline: the first line, or one over a byline, is a headline.
+    headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
+    return (NARRATIVE, 1) if before and (after or headline) else None

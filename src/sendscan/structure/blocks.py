@@ -93,7 +93,8 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
         bullet, numbered = BULLET.match(line.text), NUMBERED.match(line.text)
         if (numbered or (bullet and bullet.group(1) in WEAK_BULLETS)) and blocks \
                 and blocks[-1].kind != "heading" and mid_sentence(blocks[-1].lines[-1]) \
-                and not starts_paragraph(blocks[-1].lines[-1], line, pitch):
+                and not starts_paragraph(blocks[-1].lines[-1], line, pitch) \
+                and not (numbered and next_number(blocks[-1], numbered)):
             bullet = numbered = None  # "aged 12 to" / "24) following...": a wrap, not an item
         if bullet or numbered:
             marker = (bullet or numbered).group(0)
@@ -107,6 +108,12 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
             blocks[-1].lines.append(line)
         i += 1
     return blocks
+
+
+def next_number(block: Block, numbered: re.Match) -> bool:
+    """Whether a numbered line goes on from the item before (1. then 2.)."""
+    return block.kind == "numbered" and block.marker.strip("().").isdigit() \
+        and int(numbered.group(1)) == int(block.marker.strip("().")) + 1
 
 
 def unmarked_item(blocks: list[Block], line: Line, doc_type: str, pitch: float) -> bool:

@@ -80,6 +80,12 @@ REPORTING = re.compile(
     r"brand(?:ed|s)|slam(?:med|s)|blast(?:ed|s)|hit out|lambast(?:ed|s)|condemn(?:ed|s)?|commend(?:ed|s)?|"
     r"heard|concerns? (?:were|was) raised|(?:critical|scathing|blunt|damning) (?:of|about)|according to)\b",
     re.I)
+#: The inspection's claim in a clause of its own, whoever the sentence is
+#: about ("Council bosses apologised after inspectors found failings").
+AFTER_FINDING = re.compile(
+    r"\b(?:after|as|when|since|following|because)\b[^.;“”\"]{0,60}?\b(?:inspectors?|ofsted|cqc|reports?|inspection|"
+    r"watchdogs?|letter)\b[^.;“”\"]{0,30}?\b(?:found|finds|said|says|raised|identified|criticised|uncovered|"
+    r"highlighted|rated|judged|concluded|revealed|branded|warned)\b", re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+\w+ly)?\s*$", re.I)
@@ -230,6 +236,8 @@ def attribution(text: str, reading: Reading) -> str | None:
     RESPONSE, CONTEXT for others), or None where it says no one is. The first
     reporting verb that has a speaker decides; an inspection event with no
     reporting verb is context."""
+    if AFTER_FINDING.search(text):
+        return FINDING
     others = None
     for verb in REPORTING.finditer(text):
         found = speaker_of(text, verb, reading)
@@ -514,7 +522,8 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 INSPECTED_IN = re.compile(
     rf"\b(?i:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|returned|carried out|took place)\b[^.]{{0,250}}?"
     rf"\bin ({MONTH})(?: (\d{{4}}))?\b")
-BYLINE_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH}),? (\d{{4}})\b")
+#: A byline's date, the month written out or cut short ("10 Jan 2024").
+BYLINE_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (\d{4})\b")
 
 
 def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
@@ -569,7 +578,8 @@ def byline_date(sections: list[Section]) -> str | None:
         for paragraph in section.text.split("\n\n"):
             m = BYLINE_DATE.search(paragraph) if BYLINE.match(paragraph) else None
             if m:
-                return metadata.to_iso(" ".join(m.groups()))
+                month = next(name for name in metadata.MONTHS if name.startswith(m.group(2).lower()))
+                return metadata.to_iso(f"{m.group(1)} {month} {m.group(3)}")
     return None
 
 
