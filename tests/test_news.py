@@ -318,3 +318,17 @@ def test_democracy_reporter_copy_headline_into_standfirst_and_a_numbered_list(cl
     responses = said(doc, "response")
     assert "no hiding" in responses and "She said the council" in responses and "will not rest" in responses
     assert "monitoring inspection" in said(doc, "context") and "Sign up" not in json.dumps(doc)
+
+
+def test_council_page_restating_the_findings_in_its_own_first_person(cli):
+    doc = extracted(cli, SHAPES / "westmoor_council_page.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "council_page" and meta["outcome"] == "systemic"
+    assert meta["inspection_end"] == "2024-02" and meta["local_area"] == "Westmoor"
+    found = findings(doc)
+    # "we" and "our" in the council's list of what the inspectors found are still the inspection's findings...
+    assert [f for f in found if f.startswith(("we do not", "our EHC", "families do not"))] == found[1:4]
+    assert found[4].startswith("They also found")
+    # ...while its own account and its councillor's words are its response.
+    assert "We are sorry" in said(doc, "response") and "Frost" in said(doc, "response")
+    assert "Contact us" not in " ".join(found) and "helpful" not in json.dumps(doc)

@@ -61,6 +61,14 @@ PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
 WE = re.compile(r"\b(?:we|us|our)\b", re.I)
 #: Attributed to someone who is neither the inspection nor an official.
 OTHER = "other"
+#: Said by "we" with no verb of saying: the council's own voice, unless it is
+#: restating under a heading what the inspection found ("We do not plan well").
+WE_SAY = "we"
+#: Verbs by which "we" respond; "we identify", "we found" do not make "we" a speaker.
+STANCE = re.compile(
+    r"(?:s(?:aid|ays?|aying)|add(?:ed|s)?|accept(?:ed|s)?|acknowledg\w*|welcom\w*|pledg\w*|promis\w*|vow\w*|"
+    r"apologis\w*|insist\w*|recognis\w*|respond\w*|comment\w*|explain\w*|told|tells?|stat\w*|argu\w*|claim\w*)$",
+    re.I)
 #: Verbs of speech that may stand before their speaker ("said Cllr Lee").
 INVERTED = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|commented|stated)$", re.I)
 
@@ -159,6 +167,7 @@ class Reading:
     open_quote: str | None = None  # class of a quotation still open at the last paragraph's end
     people: dict[str, str] = field(default_factory=dict)
     heading_kind: str = "narrative"
+    heading_mode: str | None = None  # what the last heading said came under it
 
 
 def kind(lines: list[Line]) -> str:
@@ -252,7 +261,7 @@ def attribution(text: str, reading: Reading) -> str | None:
     if EVENT.search(text) and re.search(r"inspect|revisit|ofsted|cqc|care quality", text, re.I):
         return CONTEXT
     if FIRST_PERSON.search(text):
-        return RESPONSE
+        return WE_SAY
     opening = " ".join(text.split()[:8])
     if OFFICIAL.search(opening) and OFFICIAL_ACTION.search(text) and not INSPECTION.search(opening):
         return CONTEXT  # "The council is inviting parents to meetings"
@@ -274,7 +283,7 @@ def speaker_of(text: str, verb: re.Match, reading: Reading) -> str | None:
     if re.match(r"t[eo]l", verb.group(0), re.I) and re.match(r"\s+(?:the\s+)?(?:inspectors?|inspection)", after, re.I):
         return FINDING  # "parents told inspectors that...": what the inspection heard
     inverted = actor_class(after[:50], reading, first=True, inverted=True) if INVERTED.match(verb.group(0)) else None
-    return actor_class(before, reading) or inverted
+    return actor_class(before, reading, we=bool(STANCE.match(verb.group(0)))) or inverted
 
 
 def clause_before(text: str, end: int) -> str:
@@ -285,12 +294,13 @@ def clause_before(text: str, end: int) -> str:
     return " ".join(words.split()[-16:])
 
 
-def actor_class(text: str, reading: Reading, first: bool = False, inverted: bool = False) -> str | None:
+def actor_class(text: str, reading: Reading, first: bool = False, inverted: bool = False,
+                we: bool = True) -> str | None:
     """The class of the actor nearest the end of `text` (or its start, with
     `first`). The inspection and officials come before others: a role such as
     "cabinet member for children and families" names families, not its holder."""
     hits = []
-    for pattern, cls in ((INSPECTION, FINDING), (OFFICIAL, RESPONSE), (WE, RESPONSE)):
+    for pattern, cls in ((INSPECTION, FINDING), (OFFICIAL, RESPONSE)) + (((WE, RESPONSE),) if we else ()):
         hits += [(m.start(), m.end(), cls) for m in pattern.finditer(text)]
     for name, cls in reading.people.items():
         hits += [(m.start(), m.end(), cls) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
@@ -356,6 +366,7 @@ def heading(text: str, reading: Reading) -> None:
     inspection's ("What the inspectors found"), the council's ("What we are
     doing"), or, for a topic heading ("Waiting times"), what they were."""
     said = attribution(text, reading)
+    said = RESPONSE if said == WE_SAY else said
     if said == FINDING or (not said and FINDING_HEADING.search(text) and not RESPONSE_HEADING.search(text)):
         reading.mode = FINDING
     elif said == RESPONSE or RESPONSE_HEADING.search(text):
@@ -368,6 +379,7 @@ def heading(text: str, reading: Reading) -> None:
         reading.heading_kind = "strength"
     elif reading.mode != FINDING or FINDING_HEADING.search(text):
         reading.heading_kind = "narrative"
+    reading.heading_mode = reading.mode
 
 
 def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
@@ -377,7 +389,7 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
         return None
     last = text[sentences(text)[-1][0]:]
     cls = attribution(unquoted(last), reading)
-    cls = reading.mode if cls in (None, OTHER) else cls
+    cls = reading.mode if cls in (None, OTHER, WE_SAY) else cls
     if re.search(r"significant weakness", last, re.I):
         kind = "significant_weakness"
     elif WEAKNESS_WORDS.search(last):
@@ -397,7 +409,10 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
     if block.kind in ("bullet", "numbered"):
         cls, kind = intro or (reading.mode, reading.heading_kind)
         own = attribution(unquoted(text), reading)
-        # In the report's own list, parents who "spoke of delays" are still its finding.
+        # In the report's own list, parents who "spoke of delays" are still its
+        # finding, and so is a council's "we" restating it.
+        if own == WE_SAY:
+            own = None if cls == FINDING else RESPONSE
         cls = own if own == RESPONSE or (own and own != OTHER and cls != FINDING) else cls
         return [Unit(text, block.page, start, number, cls, kind if cls == FINDING else "narrative")]
     if BYLINE.match(text) and len(text) < 120:
@@ -418,6 +433,8 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
     # A quotation's speaker is whoever the paragraph attributes it to, wherever
     # the attribution stands ("“...,” said Cllr Lee. “...”").
     own = [attribution(outside(text, quoted, s, e), reading) for s, e in spans]
+    restating = reading.heading_mode == FINDING
+    own = [(None if restating else RESPONSE) if c == WE_SAY else c for c in own]
     speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
     classes = []
     for (s, e), cls in zip(spans, own):
