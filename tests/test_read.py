@@ -116,3 +116,15 @@ def test_pdf_lines_carry_page_and_position(engine):
     # The priority-action table's two columns come out as separate lines.
     cells = [l for l in source.pages[5].lines if l.text.startswith(("NHS Greater Manchester ICB", "Leaders at Oldham"))]
     assert len({round(l.x0) for l in cells}) == 2
+
+
+@pytest.mark.parametrize("markdown, text", [
+    ("**The report found:**", "The report found:"),
+    ("*By Jo Lee*", "By Jo Lee"),
+    ("the *poor* quality of __EHC__ plans", "the poor quality of EHC plans"),
+    ("- a list item with 2 * 3 = 6 and snake_case words", "- a list item with 2 * 3 = 6 and snake_case words"),
+])
+def test_emphasis_of_html_main_text_is_dropped(markdown, text):
+    from sendscan.read import plain
+
+    assert plain(markdown) == text

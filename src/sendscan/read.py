@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -155,8 +156,18 @@ def _html_source(html: str, path: str) -> Source:
     meta = trafilatura.extract_metadata(html)
     hints = {"title": meta.title, "date": meta.date} if meta else {}
     # trafilatura puts one paragraph per line; a blank row between keeps them apart.
-    spaced = "\n\n".join(line for line in text.splitlines() if line.strip())
+    spaced = "\n\n".join(plain(line) for line in text.splitlines() if line.strip())
     return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints, line_pitch=ROW)
+
+
+#: Markdown emphasis around words (**bold**, *italic*, __bold__), not a list marker at a line's start.
+EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+
+
+def plain(line: str) -> str:
+    """A line of trafilatura's markdown without emphasis: "**The report found:**"
+    must end with its colon, "*By Jo Lee*" begin with its byline."""
+    return EMPHASIS.sub(r"\2", line)
 
 
 def _pdf_pages(data: bytes, path: str, engine: str) -> list[Page]:
