@@ -332,3 +332,25 @@ def test_council_page_restating_the_findings_in_its_own_first_person(cli):
     # ...while its own account and its councillor's words are its response.
     assert "We are sorry" in said(doc, "response") and "Frost" in said(doc, "response")
     assert "Contact us" not in " ".join(found) and "helpful" not in json.dumps(doc)
+
+
+@pytest.mark.parametrize("sentence, progress", [
+    ("Inspectors found the area had made sufficient progress in three of the eight areas of weakness.", (3, 8)),
+    ("The partnership has made sufficient progress in just one of its four significant weaknesses.", (1, 4)),
+    ("The council had not made sufficient progress in any of the five areas.", (0, 5)),
+    ("It has made sufficient progress in addressing all four.", (4, 4)),
+])
+def test_revisit_progress_in_news_words(sentence, progress):
+    found = news.revisit_progress(sentence)
+    assert (found["sufficient"], found["total"]) == progress
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Inspectors said there were widespread and/or systemic failings in the area.", "systemic"),
+    ("Arrangements lead to inconsistent experiences and outcomes, the report said.", "inconsistent"),
+    ("Children typically have positive experiences and outcomes, the letter said.", "positive"),
+])
+def test_2023_outcome_in_the_frameworks_words(tmp_path, cli, sentence, outcome):
+    page = tmp_path / "story.txt"
+    page.write_text(f"SEND services in Lowmoor inspected\n\n{sentence}\n", encoding="utf-8")
+    assert extracted(cli, page)["metadata"]["outcome"] == outcome

@@ -519,8 +519,8 @@ class Sections:
 #: The 2023 framework's three outcomes, in the words articles quote.
 OUTCOMES = (
     ("systemic", re.compile(r"widespread (?:and/or|and|or) systemic failings", re.I)),
-    ("inconsistent", re.compile(r"inconsistent experiences and outcomes", re.I)),
-    ("positive", re.compile(r"typically (?:lead to |leads to |led to )?positive experiences", re.I)),
+    ("inconsistent", re.compile(r"inconsistent experiences(?: and outcomes)?", re.I)),
+    ("positive", re.compile(r"typically (?:\w+ ){0,2}positive experiences", re.I)),
 )
 #: A written statement of action demanded, in the words news uses for it.
 WSOA = re.compile(
@@ -529,12 +529,12 @@ WSOA = re.compile(
     r"[^.]{0,40}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
     r"\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
     r"(?:improve|address|tackle|fix|put)", re.I)
-DEMANDED = re.compile(r"\b(?:requir|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|submit|draw|"
+DEMANDED = re.compile(r"\b(?:requir|request|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|submit|draw|"
                       r"issued|set out|come up|forced)", re.I)
 NEGATED = re.compile(r"\b(?:not|no|n[’']t|without|avoided|spared)\b", re.I)
 REVISIT = re.compile(
     r"\b(?:made|making|make) (?:sufficient|enough) progress (?:in|on|against) (?:addressing |tackling )?"
-    r"(?P<a>all|none|any|\w+)(?: (?:of|out of))? (?:the )?(?P<b>\w+)?", re.I)
+    r"(?:only |just )?(?P<a>all|none|any|\w+)(?: (?:of|out of))? (?:the |its )?(?P<b>\w+)?", re.I)
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 INSPECTED_IN = re.compile(
     rf"\b(?i:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|returned|carried out|took place)\b[^.]{{0,250}}?"
