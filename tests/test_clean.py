@@ -61,7 +61,8 @@ def web_lines(text: str) -> list[str]:
     from sendscan.model import Source
     from sendscan.read import ROW, text_page
 
-    return [line.text for line in clean(Source(path="page.txt", format="text", pages=[text_page(text)], line_pitch=ROW))]
+    source = Source(path="page.txt", format="text", pages=[text_page(text)], line_pitch=ROW)
+    return [line.text for line in clean(source)]
 
 
 def test_a_block_of_job_adverts_goes_whole_title_and_employer_included():
@@ -81,5 +82,6 @@ def test_captions_share_rows_and_notices_go():
 
 
 def test_a_sentence_about_pay_or_jobs_in_the_article_stays():
-    page = "The council will spend £3 million on 40 new places.\n\nThe report said too few jobs go to disabled young people.\n"
+    page = ("The council will spend £3 million on 40 new places.\n\n"
+            "The report said too few jobs go to disabled young people.\n")
     assert len(web_lines(page)) == 2

@@ -244,8 +244,9 @@ def test_a_finding_is_the_sentence_itself(tmp_path, cli):
 
 @pytest.mark.parametrize("text, kind", [
     # A reporter quoting an official's "we" and "our" is still a reporter.
-    ("Ofsted inspectors found long waits for SEND support.\n\nCllr Ann Lee said: “We accept this and our plan will fix it. "
-     "We are sorry.”\n\nHer deputy added: “We will work with our partners.”", "news_report"),
+    ("Ofsted inspectors found long waits for SEND support.\n\n"
+     "Cllr Ann Lee said: “We accept this and our plan will fix it. We are sorry.”\n\n"
+     "Her deputy added: “We will work with our partners.”", "news_report"),
     ("Westhaven Council\n\nOur SEND inspection\n\nWe were inspected in May. We have written a plan "
      "and our families helped us.\n\nWas this page helpful?", "council_page"),
 ])

@@ -111,7 +111,8 @@ def menu_lines(lines: list[Line]) -> set[int]:
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
         menu_like = len(line.text.split()) <= 2 and not re.search(r"[.!?:;,]$", line.text)
-        follows = runs and runs[-1][-1] == i - 1 and line.top - lines[i - 1].top <= lines[i - 1].bottom - lines[i - 1].top
+        prev = lines[i - 1]
+        follows = runs and runs[-1][-1] == i - 1 and line.top - prev.top <= prev.bottom - prev.top  # no blank line
         if menu_like and follows:
             runs[-1].append(i)
         elif menu_like and not (i and lines[i - 1].text.endswith(":")):

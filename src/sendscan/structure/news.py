@@ -170,6 +170,10 @@ class Reading:
     heading_mode: str | None = None  # what the last heading said came under it
 
 
+#: A council's name at the top of its own page ("Ashcombe Council", "Westmoor Borough Council: ...").
+PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ )+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?")
+
+
 def kind(lines: list[Line]) -> str:
     """news_report, council_page or unknown, by what the text is: a council
     speaking of its own services in the first person, with the markers of a web
@@ -181,11 +185,11 @@ def kind(lines: list[Line]) -> str:
     outside = [unquoted(t) for t in texts]
     first_person = sum(bool(FIRST_PERSON.search(t)) for t in outside)
     quoted_people = sum(bool(OPENING.search(t) and re.search(r"\b(?:said|says|added|told)\b", t)) for t in texts)
-    third_person = len(re.findall(r"\b(?:the|a) (?:county |borough |city |district )?council\b", " ".join(outside), re.I))
+    third_person = len(re.findall(r"\b(?:the|a) (?:county |borough |city |district )?council\b",
+                                  " ".join(outside), re.I))
     council = 2 * bool(re.search(r"\bwas this page (?:helpful|useful)\b", everything, re.I)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", everything, re.I)) \
-        + bool(texts and re.fullmatch(r"(?:[A-Z][\w’'-]+ )+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?",
-                                      texts[0])) \
+        + bool(texts and PUBLISHER.fullmatch(texts[0])) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
         + (quoted_people >= 1) + (third_person >= 2)
@@ -234,7 +238,10 @@ def closing_after(text: str, start: int, mark: str) -> int | None:
 def open_at_end(text: str) -> bool:
     """A quotation still open when the paragraph ends (to go on in the next one)."""
     spans = speeches(text)
-    return bool(spans) and spans[-1][1] == len(text) and closing_after(text, spans[-1][0] + 1, text[spans[-1][0]]) is None
+    if not spans or spans[-1][1] != len(text):
+        return False
+    start = spans[-1][0]
+    return closing_after(text, start + 1, text[start]) is None
 
 
 # --- attribution -----------------------------------------------------------
@@ -529,8 +536,8 @@ WSOA = re.compile(
     r"[^.]{0,40}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
     r"\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
     r"(?:improve|address|tackle|fix|put)", re.I)
-DEMANDED = re.compile(r"\b(?:requir|request|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|submit|draw|"
-                      r"issued|set out|come up|forced)", re.I)
+DEMANDED = re.compile(r"\b(?:requir|request|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|"
+                      r"submit|draw|issued|set out|come up|forced)", re.I)
 NEGATED = re.compile(r"\b(?:not|no|n[’']t|without|avoided|spared)\b", re.I)
 REVISIT = re.compile(
     r"\b(?:made|making|make) (?:sufficient|enough) progress (?:in|on|against) (?:addressing |tackling )?"
@@ -540,7 +547,8 @@ INSPECTED_IN = re.compile(
     rf"\b(?i:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|returned|carried out|took place)\b[^.]{{0,250}}?"
     rf"\bin ({MONTH})(?: (\d{{4}}))?\b")
 #: A byline's date, the month written out or cut short ("10 Jan 2024").
-BYLINE_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (\d{4})\b")
+BYLINE_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (\d{4})\b")
 
 
 def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
