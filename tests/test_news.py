@@ -355,3 +355,17 @@ def test_2023_outcome_in_the_frameworks_words(tmp_path, cli, sentence, outcome):
     page = tmp_path / "story.txt"
     page.write_text(f"SEND services in Lowmoor inspected\n\n{sentence}\n", encoding="utf-8")
     assert extracted(cli, page)["metadata"]["outcome"] == outcome
+
+
+@pytest.mark.parametrize("heading, weakness, strength", [
+    ("The five areas of significant weakness", True, False),
+    ("Where we need to improve", True, False),
+    ("Areas for improvement", True, False),
+    ("What is going well", False, True),
+    ("Our 3 strengths", False, True),
+    ("Fenmarsh SEND services have widespread failings, inspectors say", False, False),  # a headline, not a label
+    ("Waiting times", False, False),  # a topic: its findings keep the kind of the label above it
+])
+def test_headings_that_label_findings(heading, weakness, strength):
+    assert bool(news.WEAKNESS_LABEL.search(heading)) is weakness
+    assert bool(news.STRENGTH_LABEL.search(heading)) is strength

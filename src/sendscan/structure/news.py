@@ -135,14 +135,17 @@ STRENGTH_WORDS = re.compile(
     r"\b(?:strengths?|positives?|praise[sd]?|working well|good practice|doing well|what (?:is|’s|'s) working)\b",
     re.I)
 #: Headings that label what follows as weaknesses or strengths ("Areas for
-#: improvement", "What the inspectors said we need to do better").
+#: improvement", "The five areas of significant weakness", "What the
+#: inspectors said we need to do better").
+COUNTED = r"(?:(?:the|our|its|key|main|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
 WEAKNESS_LABEL = re.compile(
-    r"^(?:(?:the |key |main )?(?:(?:areas? of )?(?:significant )?weakness(?:es)?|concerns|criticisms|"
-    r"areas? (?:for|of) (?:development|improvement))\b|what\b.*\b(?:needs? to|must|should|could) "
-    r"(?:be )?(?:improve|do better|change|get better|better))", re.I)
+    rf"^(?:{COUNTED}(?:(?:areas? of )?(?:significant )?weakness(?:es)?|concerns|criticisms|priority actions|"
+    r"areas? (?:for|of) (?:development|improvement|priority action))\b|"
+    r"(?:what|where)\b.*\b(?:needs? to|must|should|could) (?:be )?(?:improve|do better|change|get better|better))",
+    re.I)
 STRENGTH_LABEL = re.compile(
-    r"^(?:(?:the |key |main )?(?:strengths|positives|what(?:’s|'s| is) working well)\b|"
-    r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are) (?:well|effective)\b)", re.I)
+    rf"^(?:{COUNTED}(?:(?:areas? of )?strengths|positives|what(?:’s|'s| is) (?:working|going) well)\b|"
+    r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are|going) (?:well|effective)\b)", re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
