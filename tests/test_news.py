@@ -369,3 +369,15 @@ def test_2023_outcome_in_the_frameworks_words(tmp_path, cli, sentence, outcome):
 def test_headings_that_label_findings(heading, weakness, strength):
     assert bool(news.WEAKNESS_LABEL.search(heading)) is weakness
     assert bool(news.STRENGTH_LABEL.search(heading)) is strength
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt")))
+def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_path, name):
+    # Some browsers copy a page with one paragraph a line and no blank lines.
+    text = (SHAPES / name).read_text(encoding="utf-8")
+    squeezed = tmp_path / name
+    squeezed.write_text("\n".join(line for line in text.splitlines() if line.strip()) + "\n", encoding="utf-8")
+    spaced, tight = extracted(cli, SHAPES / name), extracted(cli, squeezed)
+    assert findings(tight) == findings(spaced)
+    assert said(tight, "response") == said(spaced, "response")
+    assert tight["metadata"] == spaced["metadata"]

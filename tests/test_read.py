@@ -128,3 +128,12 @@ def test_emphasis_of_html_main_text_is_dropped(markdown, text):
     from sendscan.read import plain
 
     assert plain(markdown) == text
+
+
+def test_paragraphs_one_a_line_get_their_blank_lines_and_wrapped_text_is_left_alone():
+    from sendscan.read import paragraphed
+
+    long = "Inspectors found that " + "children wait too long for help, " * 6 + "and families are frustrated."
+    assert paragraphed(f"Headline of the story\n{long}\n{long}\n") == f"Headline of the story\n\n{long}\n\n{long}"
+    wrapped = "Inspectors found that children wait\ntoo long for help.\n"
+    assert paragraphed(wrapped) == wrapped

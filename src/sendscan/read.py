@@ -77,7 +77,7 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> S
     text = decode(data, path, encoding)
     if kind == "html":
         return _html_source(text, path)
-    return Source(path=path, format="text", pages=[text_page(text)], line_pitch=ROW)
+    return Source(path=path, format="text", pages=[text_page(paragraphed(text))], line_pitch=ROW)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -129,6 +129,45 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             "give its encoding with --encoding, e.g. --encoding cp1252",
             path,
         ) from None
+
+
+#: A line this long was never wrapped by hand: it is a whole paragraph.
+PARAGRAPH_LINE = 150
+
+
+def paragraphed(text: str) -> str:
+    """Text copied from a web page with one paragraph a line and no blank
+    lines between them, given the blank lines its paragraphs would have had:
+    after a line that ends a sentence and around a line too long to be a wrap.
+    Short lines in a row (a menu, a list that lost its markers) stay together.
+    Text with blank lines, or hard-wrapped, is left as it is."""
+    lines = text.splitlines()
+    blank = sum(1 for line in lines if not line.strip())
+    if not lines or blank * 10 >= len(lines) - blank or max(len(line) for line in lines) <= PARAGRAPH_LINE:
+        return text
+    menu = menu_rows(lines)
+    out = [lines[0]]
+    for n, (prev, line) in enumerate(zip(lines, lines[1:])):
+        ends = re.search(r"[.!?:][”’\"')]*$", prev.rstrip())
+        # A heading before a capital starts a paragraph; a menu's rows do not.
+        heading = n not in menu and line[:1].isupper() and not prev.startswith("By ")  # a byline runs on
+        if ends or heading or len(prev) > PARAGRAPH_LINE or len(line) > PARAGRAPH_LINE:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def menu_rows(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of three or more of one or two words (a menu)."""
+    short = [len(line.split()) <= 2 for line in lines]
+    rows: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not short[i]:
+            if i - start >= 3:
+                rows.update(range(start, i))
+            start = i + 1
+    return rows
 
 
 def text_page(text: str) -> Page:
