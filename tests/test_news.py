@@ -381,3 +381,15 @@ def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_p
     assert findings(tight) == findings(spaced)
     assert said(tight, "response") == said(spaced, "response")
     assert tight["metadata"] == spaced["metadata"]
+
+
+def test_council_page_whose_introduction_labels_the_headings_below_it(cli):
+    doc = extracted(cli, SHAPES / "southby_council_page.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "council_page" and meta["wsoa_required"] is True
+    assert meta["inspection_end"] == "2019-03" and meta["published"] == "2019-06-12"
+    weak = [s for s in doc["sections"] if s["kind"] == "significant_weakness"]
+    assert [s["title"] for s in weak] == ["Leadership", "EHC plans", "Health services", "Joint commissioning"]
+    assert "identified four areas" in said(doc, "context")  # it introduces; the headings' text is the claim
+    assert "We have submitted it" in said(doc, "response")  # the council acting, not restating a finding
+    assert not any("revisit" in f for f in findings(doc))

@@ -64,6 +64,11 @@ OTHER = "other"
 #: Said by "we" with no verb of saying: the council's own voice, unless it is
 #: restating under a heading what the inspection found ("We do not plan well").
 WE_SAY = "we"
+#: "We" acting or promising, which is never restating a finding ("we have
+#: appointed", "we will", "we are working"), as against "we have not...".
+COMMITMENT = re.compile(
+    r"\bwe(?:['’]ve| have)(?! not\b)(?!n['’]t)|\bwe(?:['’]ll| will| are (?:now |already )?\w+ing| plan| intend| aim)\b",
+    re.I)
 #: Verbs by which "we" respond; "we identify", "we found" do not make "we" a speaker.
 STANCE = re.compile(
     r"(?:s(?:aid|ays?|aying)|add(?:ed|s)?|accept(?:ed|s)?|acknowledg\w*|welcom\w*|pledg\w*|promis\w*|vow\w*|"
@@ -94,6 +99,13 @@ AFTER_FINDING = re.compile(
     r"\b(?:after|as|when|since|following|because)\b[^.;“”\"]{0,60}?\b(?:inspectors?|ofsted|cqc|reports?|inspection|"
     r"watchdogs?|letter)\b[^.;“”\"]{0,30}?\b(?:found|finds|said|says|raised|identified|criticised|uncovered|"
     r"highlighted|rated|judged|concluded|revealed|branded|warned)\b", re.I)
+#: The inspection's claims named as such, with no verb of saying: "Among the
+#: failings identified were...", "The inspectors' concerns included...".
+NAMED_CLAIM = re.compile(
+    r"\b(?:concerns?|criticisms?|weakness(?:es)?|failings?|failures?|problems?|issues|areas|strengths?|shortcomings)"
+    r"\b (?:\w+ ){0,2}(?:raised|identified|highlighted|found|listed|noted|set out|uncovered|flagged|outlined)\b|"
+    r"\b(?:inspectors|inspection|report|ofsted|watchdogs?)(?:['’]s|['’])? (?:concerns?|criticisms?|findings?|verdict|"
+    r"conclusions?)\b", re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+\w+ly)?\s*$", re.I)
@@ -112,7 +124,7 @@ BACKGROUND = re.compile(
     r"^(?:(?:last|earlier this|later this|next) (?:year|month|week|spring|summer|autumn|winter)|in (?:19|20)\d\d\b|"
     r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter) "
     r"(?:comes?|follows?))|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
-    r"\bon the ofsted website\b", re.I)
+    r"\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|\bavailable (?:on|at|from)\b", re.I)
 #: The council speaking of itself, outside any quotation.
 FIRST_PERSON = re.compile(
     r"(?:^|[,;:–—-]\s*|\b(?:and|but|so|that|where|which|because|how)\s+)(?:we|we['’](?:re|ve|ll|d)|our|us)\b"
@@ -268,6 +280,8 @@ def attribution(text: str, reading: Reading) -> str | None:
             return found
     if others:
         return others
+    if NAMED_CLAIM.search(text):
+        return FINDING
     if EVENT.search(text) and re.search(r"inspect|revisit|ofsted|cqc|care quality", text, re.I):
         return CONTEXT
     if FIRST_PERSON.search(text):
@@ -358,12 +372,16 @@ def sections_of(blocks: list[Block], doc_type: str, writer: Writer) -> list[Sect
     intro = None
     for number, block in enumerate(blocks):
         if block.kind == "heading":
+            if intro:
+                # "The letter set out five areas of weakness:" over one heading
+                # per weakness: the introduction labels the headings.
+                reading.mode, reading.heading_kind = intro
             writer.add(block.text)
             heading(block.text, reading)
             built.heading(block.text, block.page)
             intro = None
             continue
-        list_next = number + 1 < len(blocks) and blocks[number + 1].kind in ("bullet", "numbered")
+        list_next = number + 1 < len(blocks) and blocks[number + 1].kind in ("bullet", "numbered", "heading")
         for unit in units_of(block, number, writer, reading, intro, list_next):
             built.add(unit)
         if block.kind == "paragraph":
@@ -422,7 +440,7 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
         # In the report's own list, parents who "spoke of delays" are still its
         # finding, and so is a council's "we" restating it.
         if own == WE_SAY:
-            own = None if cls == FINDING else RESPONSE
+            own = None if cls == FINDING and not COMMITMENT.search(text) else RESPONSE
         cls = own if own == RESPONSE or (own and own != OTHER and cls != FINDING) else cls
         return [Unit(text, block.page, start, number, cls, kind if cls == FINDING else "narrative")]
     if BYLINE.match(text) and len(text) < 120:
@@ -443,8 +461,8 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
     # A quotation's speaker is whoever the paragraph attributes it to, wherever
     # the attribution stands ("“...,” said Cllr Lee. “...”").
     own = [attribution(outside(text, quoted, s, e), reading) for s, e in spans]
-    restating = reading.heading_mode == FINDING
-    own = [(None if restating else RESPONSE) if c == WE_SAY else c for c in own]
+    restating = [reading.heading_mode == FINDING and not COMMITMENT.search(text[s:e]) for s, e in spans]
+    own = [(None if again else RESPONSE) if c == WE_SAY else c for c, again in zip(own, restating)]
     speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
     classes = []
     for (s, e), cls in zip(spans, own):
