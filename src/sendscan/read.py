@@ -143,7 +143,7 @@ def paragraphed(text: str) -> str:
     Text with blank lines, or hard-wrapped, is left as it is."""
     lines = text.splitlines()
     blank = sum(1 for line in lines if not line.strip())
-    if not lines or blank * 10 >= len(lines) - blank or max(len(line) for line in lines) <= PARAGRAPH_LINE:
+    if not lines or blank * 10 >= len(lines) - blank or wrapped(lines):
         return text
     menu = menu_rows(lines)
     out = [lines[0]]
@@ -155,6 +155,15 @@ def paragraphed(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+def wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped text: no line too long to be a wrap, and most lines of
+    some length stop mid-sentence (a paragraph a line ends with its full stop)."""
+    if max(len(line) for line in lines) > PARAGRAPH_LINE:
+        return False
+    full = [line.rstrip() for line in lines if len(line.split()) >= 6]
+    return not full or sum(bool(re.search(r"[.!?:][”’\"')]*$", line)) for line in full) < 0.6 * len(full)
 
 
 def menu_rows(lines: list[str]) -> set[int]:

@@ -568,6 +568,8 @@ INSPECTED_IN = re.compile(
     rf"\b(?i:inspect(?:ed|ion|ors)|visit(?:ed)?|revisit(?:ed)?|returned|carried out|took place)\b[^.]{{0,250}}?"
     rf"\bin ({MONTH})(?: (\d{{4}}))?\b")
 #: A byline's date, the month written out or cut short ("10 Jan 2024").
+IN_MONTH_INSPECTED = re.compile(
+    rf"\b[Ii]n ({MONTH})(?: (\d{{4}}))?,? [^.]{{0,100}}?\b(?i:inspect(?:ed|ion)|visited|revisited|carried out)\b")
 BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (\d{4})\b")
 
@@ -669,9 +671,10 @@ def inspection_dates(flat: str, published: str | None) -> tuple[str | None, str 
 
 
 def inspection_month(flat: str, published: str | None) -> str | None:
-    """The month of the inspection ("inspected in March") as YYYY-MM; the year
-    is the one given, or the publication's (the year before, for a later month)."""
-    m = INSPECTED_IN.search(flat)
+    """The month of the inspection ("inspected in March", "In March 2019
+    Ofsted inspected") as YYYY-MM; the year is the one given, or the
+    publication's (the year before, for a later month)."""
+    m = INSPECTED_IN.search(flat) or IN_MONTH_INSPECTED.search(flat)
     if not m:
         return None
     month = metadata.MONTHS[m.group(1).lower()]
