@@ -213,13 +213,7 @@ def kind(lines: list[Line]) -> str:
 
 def unquoted(text: str) -> str:
     """The text with speech (long quotations) taken out, short quoted phrases kept."""
-    out, pos = [], 0
-    for start, end in speeches(text):
-        out.append(text[pos:start])
-        out.append(" «» ")
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return outside(text, speeches(text), 0, len(text))
 
 
 def speeches(text: str) -> list[tuple[int, int]]:
