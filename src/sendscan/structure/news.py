@@ -297,7 +297,10 @@ def speaker_of(text: str, verb: re.Match, reading: Reading) -> str | None:
         return actor_class(after[:60], reading, first=True) or None
     if PASSIVE.search(before):
         agent = re.match(r"\s*(?:\w+\s+){0,3}?by\s+(.{0,60})", after)
-        return (actor_class(agent.group(1), reading, first=True) if agent else None) or FINDING
+        by = actor_class(agent.group(1), reading, first=True) if agent else None
+        if by == OTHER and INSPECTION.search(before):
+            return FINDING  # "inspectors were told by parents...": what the inspection heard
+        return by or FINDING
     if re.match(r"t[eo]l", verb.group(0), re.I) and re.match(r"\s+(?:the\s+)?(?:inspectors?|inspection)", after, re.I):
         return FINDING  # "parents told inspectors that...": what the inspection heard
     inverted = actor_class(after[:50], reading, first=True, inverted=True) if INVERTED.match(verb.group(0)) else None
