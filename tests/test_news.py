@@ -399,3 +399,11 @@ def test_council_page_whose_introduction_labels_the_headings_below_it(cli):
     assert "identified four areas" in said(doc, "context")  # it introduces; the headings' text is the claim
     assert "We have submitted it" in said(doc, "response")  # the council acting, not restating a finding
     assert not any("revisit" in f for f in findings(doc))
+
+
+def test_a_text_about_no_inspection_is_unknown_and_read_as_plain_narrative(cli, tmp_path):
+    page = tmp_path / "minutes.txt"
+    page.write_text("Parish council minutes\n\nThe bus shelter will be repainted in May. The clerk will write to the "
+                    "county about the footpath.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "unknown" and len(findings(doc)) == 2

@@ -195,7 +195,8 @@ def kind(lines: list[Line]) -> str:
     page, against a reporter quoting people about the council."""
     texts = [line.text for line in lines]
     everything = " ".join(texts)
-    if not re.search(r"\b(?:Ofsted|SEND|special educational needs|Care Quality Commission|CQC)\b", everything, re.I):
+    if not re.search(r"\b(?:Ofsted|SEND|special (?:educational )?needs|Care Quality Commission|CQC|inspectors)\b",
+                     everything, re.I):
         return "unknown"
     outside = [unquoted(t) for t in texts]
     first_person = sum(bool(FIRST_PERSON.search(t)) for t in outside)
