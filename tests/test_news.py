@@ -274,6 +274,7 @@ def test_the_inspected_area_wins_when_several_are_named():
     ("The council has been told to produce a written statement of action.", True),
     ("Leaders were ordered to set out how they will improve the service.", True),
     ("Inspectors demanded a Written Statement of Action be submitted.", True),
+    ("The partnership must now draw up a plan setting out how it will tackle the failings.", True),
     ("The area does not need to produce a written statement of action.", False),
     ("Inspectors praised the work of the parent carer forum.", None),
 ])

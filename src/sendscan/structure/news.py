@@ -553,8 +553,8 @@ WSOA = re.compile(
     r"\b(?:written statement of action|WSoA|statement of action)\b|"
     r"\b(?:ordered|told|required|forced|asked|instructed|demanded|must|need to|needs to|has to|have to)\b"
     r"[^.]{0,40}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
-    r"\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
-    r"(?:improve|address|tackle|fix|put)", re.I)
+    r"(?:\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
+    r"(?:improve|address|tackle|fix|put)|\b(?:plan|statement) (?:setting out|explaining|showing|detailing))", re.I)
 DEMANDED = re.compile(r"\b(?:requir|request|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|"
                       r"submit|draw|issued|set out|come up|forced)", re.I)
 NEGATED = re.compile(r"\b(?:not|no|n[’']t|without|avoided|spared)\b", re.I)
