@@ -1,6 +1,11 @@
 """Convert the corpus labels (../shared/corpus/gold) into sendscan's gold format.
 
-    python scripts/build_corpus_gold.py [CORPUS_DIR] > taxonomy/gold/corpus.jsonl
+    python scripts/build_corpus_gold.py [CORPUS_DIR]
+
+writes taxonomy/gold/corpus-tune.jsonl (the ten reports the taxonomy's rules
+are tuned on: the first ten by file name) and taxonomy/gold/corpus-held-out.jsonl
+(the other ten, whose text is not read while tuning rules, so that their
+figures say what to expect on reports sendscan has never seen).
 
 Each labelled bullet is found among the report's findings by its text (as the
 parser's corpus tests check) and referred to by section, position and key, so
@@ -58,13 +63,20 @@ def items_for(pdf: Path, expected: dict, labels: dict) -> list[dict]:
     return out
 
 
+#: How many reports, first by file name, the rules are tuned on.
+TUNE = 10
+
+
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
-    for pdf in sorted(corpus.glob("*.pdf")):
-        expected = json.loads((corpus / "expected" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
-        labels = json.loads((corpus / "gold" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
-        for item in items_for(pdf, expected, labels):
-            print(json.dumps(item, ensure_ascii=False))
+    pdfs = sorted(corpus.glob("*.pdf"))
+    for part, chosen in (("tune", pdfs[:TUNE]), ("held-out", pdfs[TUNE:])):
+        lines = [f"# Corpus gold, {part} part: written by scripts/build_corpus_gold.py from ../shared/corpus/gold.\n"]
+        for pdf in chosen:
+            expected = json.loads((corpus / "expected" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+            labels = json.loads((corpus / "gold" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+            lines += [json.dumps(item, ensure_ascii=False) + "\n" for item in items_for(pdf, expected, labels)]
+        (ROOT / "taxonomy" / "gold" / f"corpus-{part}.jsonl").write_text("".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

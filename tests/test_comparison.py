@@ -99,7 +99,7 @@ def test_regions_come_from_the_reference_table(cli):
 def test_the_table_fits_80_columns_and_a_wide_one_shows_both_counts_type_and_date(classified):
     from rich.console import Console
 
-    from sendscan.render import comparison_view
+    from sendscan.report.terminal import comparison_view
 
     def drawn(comparison, width):
         console = Console(width=width, record=True, color_system=None)

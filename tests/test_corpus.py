@@ -95,3 +95,14 @@ def test_offsets_point_at_the_finding_text(documents, file):
     for _, finding in doc.findings():
         assert doc.text[finding.start:finding.end] == finding.text
         assert 1 <= finding.page <= doc.pages
+
+
+@pytest.mark.parametrize("file", IDS)
+def test_every_report_has_its_narrative_read_as_whole_sentences(documents, file):
+    # Two reports lost the narrative to context (its long heading wraps), and
+    # pdfium's wrapped hyphen cut sentences in two (a line run into the next).
+    narrative = [f.text for s in documents[file].sections if s.kind == "narrative" for f in s.findings]
+    assert len(narrative) >= 15
+    for sentence in narrative:
+        assert re.match(r"[A-Z0-9‘“\"']", sentence), sentence
+        assert re.search(r"[.!?:;][’”\"')]*$", sentence), sentence

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from sendscan import heatmap
+from sendscan.report import heatmap
 from sendscan.comparison import Comparison, Row
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

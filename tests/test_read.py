@@ -137,3 +137,13 @@ def test_paragraphs_one_a_line_get_their_blank_lines_and_wrapped_text_is_left_al
     assert paragraphed(f"Headline of the story\n{long}\n{long}\n") == f"Headline of the story\n\n{long}\n\n{long}"
     wrapped = "Inspectors found that children wait\ntoo long for help.\n"
     assert paragraphed(wrapped) == wrapped
+
+
+def test_pdfium_line_with_a_wrapped_hyphen_is_cut_into_its_two_visual_lines():
+    # pdfium runs the two lines of a hyphenated wrap into one (U+FFFE marks the
+    # wrap); kept whole, the next line's gap looked like a paragraph break.
+    from sendscan.read import _wrapped_pieces
+
+    assert _wrapped_pieces("the well\ufffeconsidered plan is") == ["the well\ufffe", "considered plan is"]
+    assert _wrapped_pieces("no wrap here") == ["no wrap here"]
+    assert "".join(_wrapped_pieces("a\ufffeb\ufffec")) == "a\ufffeb\ufffec"

@@ -56,8 +56,12 @@ def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
 
 def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
              encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
-             progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+             progress: Progress | None = None, model: str | Path | None | bool = None
+             ) -> tuple[list[Classified], list[SendscanError]]:
     """Extract and tag every document: each finding gets its polarity and categories.
+
+    `model`: a folder from `train` (None: the model shipped with sendscan,
+    False: the taxonomy's rules alone).
 
     `cache`: True for the user's cache (or $SENDSCAN_CACHE), a path for another,
     False for none. `jobs`: 1 (the default) works in this process; N starts N
@@ -74,7 +78,7 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
         except CacheError as error:
             notices.append(Notice(f"{error}; this run went on without the cache"))
     try:
-        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress)
+        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, model)
     finally:
         if store:
             store.close()
@@ -84,24 +88,88 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
 
 
 def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy: str | Path | None = None,
-             engine: str = "pypdfium2") -> dict:
-    """Score the taxonomy against gold files (see `sendscan.gold`); returns the report."""
-    from . import gold as golds, metrics, tag, taxonomy as taxonomies
+             engine: str = "pypdfium2", model: str | Path | None | bool = None, folds: int | None = None,
+             train_paths: list[str] | None = None, seed: int = 0) -> dict:
+    """Score the tagger against gold files (see `sendscan.gold`); returns the report.
+
+    `model` is as for `tag.pipeline` (None: the shipped one). With `folds`, the
+    trained part is cross-validated by document instead: the gold's documents
+    are split into that many folds, and each fold is tagged by a model trained
+    on the others (and on `train_paths`, gold used only for training), so the
+    figures are those of reports the model has not seen."""
+    from . import metrics, tag
+
+    chosen, items, extra, documents_by_name = gold_and_documents(gold_paths, train_paths or [], documents, taxonomy, engine)
+    if folds:
+        classified = cross_validated(chosen, items, extra, documents_by_name, folds, seed)
+    else:
+        nlp = tag.pipeline(chosen, model)
+        classified = {name: Classified(d, tag.tag_document(nlp, d), chosen.name) for name, d in documents_by_name.items()
+                      if any(i.document == name for i in items)}
+    report = metrics.score([observation(i, classified[i.document]) for i in items], chosen.top)
+    report["taxonomy"] = {"name": chosen.name, "path": chosen.path, "digest": chosen.digest}
+    report["model"] = {"cross_validated_folds": folds} if folds else model_report(model)
+    if not folds and model is not False:
+        # Figures on the gold a model learnt from say little of new reports.
+        seen = set(nlp.get_pipe("checker").trained_on)
+        report["model"]["in_sample_documents"] = sorted({i.document for i in items} & seen)
+    return report
+
+
+def model_report(model: str | Path | None | bool) -> dict:
+    from .trained import model_digest, model_folder
+
+    if model is False:
+        return {"path": None, "digest": model_digest(False)}
+    return {"path": str(model_folder(model)), "digest": model_digest(model)}
+
+
+def train(gold_paths: list[str], output: str | Path, documents: list[str] | None = None,
+          taxonomy: str | Path | None = None, engine: str = "pypdfium2", folds: int = 5, seed: int = 0) -> Path:
+    """Train the checker and sentence polarity on gold files and save the whole
+    pipeline to `output` (a folder `spacy.load` reads; give it to `--model`)."""
+    from .tag import training, pipeline
+
+    chosen, items, _, documents_by_name = gold_and_documents(gold_paths, [], documents, taxonomy, engine)
+    nlp = pipeline(chosen, model=False)
+    trained = training.train(nlp, training.examples(nlp, items, documents_by_name, chosen.top), folds, seed)
+    trained.apply(nlp)
+    nlp.to_disk(output)
+    return Path(output)
+
+
+def gold_and_documents(gold_paths: list[str], train_paths: list[str], documents: list[str] | None,
+                       taxonomy: str | Path | None, engine: str):
+    """The taxonomy, the gold items (scored), the training-only items, and every document they name."""
+    from . import gold as golds, taxonomy as taxonomies
 
     chosen = taxonomies.load(taxonomy)
-    items = [i for path in gold_paths for i in golds.load(path, {c.id for c in chosen.categories})]
-    folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths})
-    nlp = tag.pipeline(chosen)
-    classified: dict[str, Classified] = {}
-    observations = []
-    for item in items:
-        if item.document not in classified:
-            document = extract(str(find_document(item, folders)), engine=engine)
-            classified[item.document] = Classified(document, tag.tag_document(nlp, document), chosen.name)
-        observations.append(observation(item, classified[item.document]))
-    report = metrics.score(observations, chosen.top)
-    report["taxonomy"] = {"name": chosen.name, "path": chosen.path, "digest": chosen.digest}
-    return report
+    known = {c.id for c in chosen.categories}
+    items = [i for path in gold_paths for i in golds.load(path, known)]
+    extra = [i for path in train_paths for i in golds.load(path, known)]
+    folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths + train_paths})
+    documents_by_name = {}
+    for item in items + extra:
+        if item.document not in documents_by_name:
+            documents_by_name[item.document] = extract(str(find_document(item, folders)), engine=engine)
+    return chosen, items, extra, documents_by_name
+
+
+def cross_validated(chosen, items, extra, documents_by_name: dict[str, Document], folds: int, seed: int
+                    ) -> dict[str, Classified]:
+    """Each scored document tagged by a model trained without it (nor its fold)."""
+    from .tag import pipeline, tag_document, training
+
+    nlp = pipeline(chosen, model=False)
+    found = training.examples(nlp, items + extra, documents_by_name, chosen.top)
+    scored = sorted({i.document for i in items})
+    classified = {}
+    for fold in training.fold_indexes(scored, folds, seed):
+        held = {scored[i] for i in fold}
+        training.train(nlp, [e for e in found if e.document not in held], folds, seed).apply(nlp)
+        for name in sorted(held):
+            classified[name] = Classified(documents_by_name[name], tag_document(nlp, documents_by_name[name]), chosen.name)
+    return classified
 
 
 def find_document(item, folders: list[Path]) -> Path:
@@ -130,13 +198,18 @@ def observation(item, classified: Classified):
 def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
-            cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None):
-    """Classify every document and compare them: areas (or documents) by categories.
-    Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
-    `cache`, `jobs` and `progress` are as for `classify`."""
+            cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None,
+            neighbours: str | None = None, model: str | Path | None | bool = None):
+    """Classify every document and compare them: areas (or documents) by categories;
+    with `history`, one area's documents over time; with `neighbours`, an area
+    beside its statistical neighbours. Returns (Comparison, errors);
+    `Comparison.to_rows()` gives plain dicts for pandas.
+    `cache`, `jobs`, `progress` and `model` are as for `classify`."""
     from . import comparison as comparing
 
-    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress)
+    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, model=model)
     if history:
         return comparing.history(results, history, polarity, categories), errors
+    if neighbours:
+        return comparing.neighbours(results, neighbours, polarity, categories), errors
     return comparing.compare(results, polarity, categories, group_by, by_document, sort), errors

@@ -26,12 +26,14 @@ Progress = Callable[[str | None, int, int], None]
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
                    encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
-                   progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+                   progress: Progress | None = None, model=None) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
-    that could not, both in the order of `files`."""
+    that could not, both in the order of `files`. `model` as for `tag.pipeline`."""
     from .taxonomy import digest_of
+    from .trained import model_digest
 
-    digest = digest_of(taxonomy_path)
+    # The taxonomy and the trained model both shape the result: both are in the key.
+    digest = digest_of(taxonomy_path) + "+" + model_digest(model)
     done: dict[int, Classified | SendscanError] = {}
     keys: dict[int, str] = {}
     if progress:
@@ -44,7 +46,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
             if progress:
                 progress(path, done[index].document.pages, len(files))
     missing = [i for i in range(len(files)) if i not in done]
-    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs):
+    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, model):
         if isinstance(result, dict):
             if cache and keys[index]:
                 cache.put(keys[index], files[index], result["classified"]["pages"], result)
@@ -75,7 +77,7 @@ def restored(data: dict, path: str) -> Classified:
 
 
 def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, engine: str,
-               encoding: str | None, jobs: int | None):
+               encoding: str | None, jobs: int | None, model=None):
     """(index, result data or error) for each file, in the order they finish."""
     if not indexes:
         return
@@ -87,12 +89,12 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
     if not context:
-        worker = Worker(taxonomy, engine, encoding)
+        worker = Worker(taxonomy, engine, encoding, model)
         for index in indexes:
             yield index, worker.classify(files[index])
         return
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                               initargs=(taxonomy, engine, encoding))
+                               initargs=(taxonomy, engine, encoding, model))
     try:
         futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
@@ -124,10 +126,10 @@ def worker_context():
 class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
-    def __init__(self, taxonomy, engine: str, encoding: str | None):
+    def __init__(self, taxonomy, engine: str, encoding: str | None, model=None):
         from .tag import pipeline
 
-        self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy), taxonomy.name, engine, encoding
+        self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy, model), taxonomy.name, engine, encoding
 
     def classify(self, path: str) -> dict | SendscanError:
         """One file's classified JSON and text (what the cache stores), or why it failed.
@@ -151,9 +153,9 @@ class Worker:
 _worker: Worker | None = None
 
 
-def start_worker(taxonomy, engine: str, encoding: str | None) -> None:
+def start_worker(taxonomy, engine: str, encoding: str | None, model=None) -> None:
     global _worker
-    _worker = Worker(taxonomy, engine, encoding)
+    _worker = Worker(taxonomy, engine, encoding, model)
 
 
 def classify_in_worker(path: str) -> dict | SendscanError:

@@ -50,15 +50,16 @@ def markdown_value(value) -> str:
     return str(value)
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+def write_atomic(path: str, text: str | bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename.
+    Text is written as UTF-8; bytes (a workbook) as they are."""
     directory = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".sendscan-", suffix=".tmp")
     except OSError as e:
         raise OutputError(f"cannot be written ({e.strerror or e})", path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="")) as f:
             f.write(text)
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it private; an output file is not
         os.replace(tmp, path)
@@ -124,15 +125,3 @@ def classified_markdown(classified_list, polarity: str = "all", categories: list
         parts += ["", f"**Weaknesses**: {', '.join(summary['weakness']) or 'none'}  ",
                   f"**Strengths**: {', '.join(summary['strength']) or 'none'}", ""]
     return "\n".join(parts)
-
-
-def comparison_markdown(comparison) -> str:
-    """The comparison as a Markdown table (categories that have findings only)."""
-    shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)]
-    lines = ["| area | document | date | outcome | " + " | ".join(shown) + " |", "|---|---|---|---|" + "---|" * len(shown)]
-    for r in comparison.rows:
-        cells = [f"{r.cells[c][0]}/{r.cells[c][1]}" if c in r.cells else "" for c in shown]
-        lines.append(f"| {r.area} | {r.doc_type} | {r.inspection_end or ''} | {r.result or ''} | " + " | ".join(cells) + " |")
-    totals = comparison.totals()
-    lines.append("| **areas with the weakness** | | | | " + " | ".join(str(totals[c]) for c in shown) + " |")
-    return "\n".join(lines) + "\n\nCells: weakness findings/strength findings.\n"

@@ -87,13 +87,17 @@ class Observation:
 
 
 def score(observations: list[Observation], top) -> dict:
-    """The report: finding level, document level (weakness, strength), polarity, confusions.
+    """The report: finding level, document level (weakness, strength), polarity,
+    confusions, and the narrative apart.
 
-    `top` maps a category id to its codebook id, since evaluation is done there.
+    Narrative sentences are scored on their own (categories and polarity from
+    the sentence's words), since the bullets' figures are what comparisons
+    rest on. `top` maps a category id to its codebook id, since evaluation is
+    done there.
     """
-    finding = Level()
+    finding, narrative = Level(), Level()
     confusions: Counter = Counter()
-    polarity_right = polarity_total = 0
+    polarity = {"finding": [0, 0], "narrative": [0, 0]}
     doc_gold: dict[tuple[str, str], set[str]] = defaultdict(set)
     doc_pred: dict[tuple[str, str], set[str]] = defaultdict(set)
     documents = set()
@@ -101,28 +105,46 @@ def score(observations: list[Observation], top) -> dict:
         gold = {top(c) for c in obs.gold.categories}
         predicted = {top(c) for c in obs.predicted}
         documents.add(obs.gold.document)
+        kind = "narrative" if obs.gold.section == "narrative" else "finding"
         if not obs.gold.whole_section:
-            finding.add(gold, predicted)
-            confusions.update((g, p) for g in gold - predicted for p in predicted - gold)
-            polarity_total += 1
-            polarity_right += obs.predicted_polarity == obs.gold.polarity
+            (narrative if kind == "narrative" else finding).add(gold, predicted)
+            if kind == "finding":
+                confusions.update((g, p) for g in gold - predicted for p in predicted - gold)
+            polarity[kind][0] += obs.predicted_polarity == obs.gold.polarity
+            polarity[kind][1] += 1
+        if kind == "narrative":
+            continue
         if obs.gold.polarity in ("weakness", "strength"):
             doc_gold[(obs.gold.document, obs.gold.polarity)] |= gold
-        for polarity in ("weakness", "strength"):
-            doc_pred[(obs.gold.document, polarity)] |= {top(c) for c in obs.predicted_by_polarity.get(polarity, set())}
+        for side in ("weakness", "strength"):
+            doc_pred[(obs.gold.document, side)] |= {top(c) for c in obs.predicted_by_polarity.get(side, set())}
     document_levels = {"weakness": Level(), "strength": Level()}
-    for doc in sorted(documents):
-        for polarity, level in document_levels.items():
-            level.add(doc_gold.get((doc, polarity), set()), doc_pred.get((doc, polarity), set()))
+    for doc in sorted({d for d, _ in doc_gold} | {d for d, _ in doc_pred}):
+        for side, level in document_levels.items():
+            level.add(doc_gold.get((doc, side), set()), doc_pred.get((doc, side), set()))
+    accuracy = {k: round(right / total, 4) if total else None for k, (right, total) in polarity.items()}
     return {
         "documents": len(documents),
-        "findings": polarity_total,
+        "findings": polarity["finding"][1],
         "finding_level": finding.as_dict(),
         "document_level": {k: v.as_dict() for k, v in document_levels.items()},
-        "polarity_accuracy": round(polarity_right / polarity_total, 4) if polarity_total else None,
+        "polarity_accuracy": accuracy["finding"],
+        "narrative": {"sentences": polarity["narrative"][1], "categories": narrative.as_dict(),
+                      "polarity_accuracy": accuracy["narrative"],
+                      "polarity_confusions": polarity_confusions(observations)},
         "confusions": [{"gold": g, "predicted": p, "count": n}
                        for (g, p), n in sorted(confusions.items(), key=lambda kv: (-kv[1], kv[0]))[:15]],
     }
+
+
+def polarity_confusions(observations: list[Observation]) -> dict[str, dict[str, int]]:
+    """Narrative sentences by gold polarity, then by the polarity given."""
+    table: dict[str, dict[str, int]] = {}
+    for obs in observations:
+        if obs.gold.section == "narrative" and not obs.gold.whole_section:
+            row = table.setdefault(obs.gold.polarity, {})
+            row[obs.predicted_polarity] = row.get(obs.predicted_polarity, 0) + 1
+    return table
 
 
 def headline(report: dict) -> dict[str, float]:

@@ -31,6 +31,8 @@ FINDING_KINDS = {
     "revisit_progress": None,  # the section's verdict decides
     "narrative": None,
 }
+#: Section kinds in which the inspectors give their judgement: what summaries and comparisons count.
+JUDGEMENT_KINDS = tuple(kind for kind in FINDING_KINDS if kind != "narrative")
 
 #: Section kinds that hold no findings: front matter and context, officials'
 #: quoted responses in news, and end matter (team, addresses, licence).
@@ -206,10 +208,28 @@ class Classified:
                 continue
             yield section, finding, tag
 
+    def counted(self) -> list[tuple[Section, Finding, Tag]]:
+        """The tagged findings that a summary and a comparison count.
+
+        A report's judgement is in its judgement sections (strengths,
+        weaknesses, areas for improvement and priority action, significant
+        weaknesses, revisit verdicts). Its narrative sentences illustrate that
+        judgement and, counted too, gave a report a dozen categories of each
+        side; they count only in a document that has no judgement sections.
+        In news and council pages every finding is a claim of the inspection
+        (officials' words are responses, never findings), and all count: a
+        list the article labels as weaknesses does not make its other
+        findings illustrations."""
+        tagged = list(self.tagged())
+        if self.document.doc_type in ("news_report", "council_page"):
+            return [t for t in tagged if t[0].kind in JUDGEMENT_KINDS or t[0].kind == "narrative"]
+        judged = [t for t in tagged if t[0].kind in JUDGEMENT_KINDS]
+        return judged or [t for t in tagged if t[0].kind == "narrative"]
+
     def summary(self) -> dict[str, list[str]]:
-        """Weakness and strength categories, most often found first."""
+        """Weakness and strength categories of the counted findings, most often found first."""
         counts: dict[str, dict[str, int]] = {"weakness": {}, "strength": {}}
-        for _, _, tag in self.tagged():
+        for _, _, tag in self.counted():
             if tag.polarity in counts:
                 for cid in tag.ids():
                     counts[tag.polarity][cid] = counts[tag.polarity].get(cid, 0) + 1

@@ -10,6 +10,7 @@ rule finds their paragraphs.
 from __future__ import annotations
 
 import io
+
 import os
 import re
 import sys
@@ -245,15 +246,25 @@ def _pdfium_page(page, number: int) -> Page:
     text = textpage.get_text_range()
     lines, pos = [], 0
     for raw in text.split("\r\n"):
-        stripped = raw.strip()
-        if stripped:
-            first = pos + len(raw) - len(raw.lstrip())
-            last = pos + len(raw.rstrip()) - 1
-            left, bottom, _, top = _charbox(textpage, first)
-            _, _, right, _ = _charbox(textpage, last)
-            lines.append(Line(stripped, number, left, right, height - top, height - bottom))
-        pos += len(raw) + 2
+        for piece in _wrapped_pieces(raw):
+            stripped = piece.strip()
+            if stripped:
+                first = pos + len(piece) - len(piece.lstrip())
+                last = pos + len(piece.rstrip()) - 1
+                left, bottom, _, top = _charbox(textpage, first)
+                _, _, right, _ = _charbox(textpage, last)
+                lines.append(Line(stripped, number, left, right, height - top, height - bottom))
+            pos += len(piece)
+        pos += 2
     return Page(number=number, width=page.get_width(), height=height, lines=lines)
+
+
+def _wrapped_pieces(raw: str) -> list[str]:
+    """A line of pdfium's text cut after each wrapped-hyphen mark (U+FFFE):
+    pdfium runs the two visual lines of a hyphenated wrap into one, which would
+    place the second under the first's top and make the next line's gap look
+    like a paragraph break, cutting a sentence in two."""
+    return re.findall("[^\ufffe]*\ufffe|[^\ufffe]+", raw) or [raw]
 
 
 def _charbox(textpage, index: int) -> tuple[float, float, float, float]:

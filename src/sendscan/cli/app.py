@@ -10,6 +10,7 @@ from .classify import classify
 from .compare import compare
 from .evaluate import evaluate
 from .extract import extract
+from .train import train
 
 app = typer.Typer(
     name="sendscan",
@@ -23,6 +24,7 @@ app.command()(extract)
 app.command()(classify)
 app.command()(compare)
 app.command()(evaluate)
+app.command()(train)
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(cache.app, name="cache")
 

@@ -8,13 +8,16 @@ from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv
 from .options import (
     CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
     OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    ModelOption, RulesOnlyOption, model_choice,
 )
-from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
+from .output import check_format, check_writable, emit, emit_renderable, fail, failed, finish, running
 
 
 def classify(
     paths: PathsArgument,
     taxonomy: TaxonomyOption = None,
+    model: ModelOption = None,
+    rules_only: RulesOnlyOption = False,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
     format: FormatOption = Format.table,
@@ -27,10 +30,12 @@ def classify(
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
+        check_format(format, ("table", "json", "jsonl", "csv", "markdown"))
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
         with running("classifying", chosen_cache is not False) as progress:
-            results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress)
+            results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress,
+                                           model_choice(model, rules_only))
     except SendscanError as error:
         raise fail(error) from None
     chosen = (polarity.value, category or None)

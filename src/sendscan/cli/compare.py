@@ -8,29 +8,34 @@ from typing import Annotated, Optional
 import typer
 
 from ..api import compare as compare_paths
-from ..comparison import GROUPS, SORTS
-from ..errors import SendscanError, UsageError
-from ..export import comparison_markdown, to_csv, to_json
+from ..comparison import GROUPS, SORTS, check_options
+from ..errors import SendscanError
+from ..report import FORMATS, check_workbook, render
 from .options import (
     CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
     PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    ModelOption, RulesOnlyOption, model_choice,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
+from .output import check_format, check_writable, emit_any, fail, finish, running, write
 
 
-#: A table written to a file is as wide as all columns need (both counts, type, date).
-FILE_WIDTH = 200
+#: A table written to a file is as wide as all columns need (19 categories with both counts, type, date, previous).
+FILE_WIDTH = 240
 
 
 def compare(
     paths: PathsArgument,
     taxonomy: TaxonomyOption = None,
+    model: ModelOption = None,
+    rules_only: RulesOnlyOption = False,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
     group_by: Annotated[Optional[str], typer.Option("--group-by", help=f"Group rows by: {', '.join(GROUPS)}.")] = None,
     sort: Annotated[str, typer.Option("--sort", help=f"Order rows by: {', '.join(SORTS)}.")] = "area",
     by_document: Annotated[bool, typer.Option("--by-document", help="One row per document, not per area.")] = False,
     history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
+    neighbours: Annotated[Optional[str], typer.Option("--neighbours", help="Show this area beside its ten statistical neighbours, with their average.")] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="The national picture instead of the matrix: categories ranked by the areas weak in them, by outcome and framework.")] = False,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     html: Annotated[Optional[Path], typer.Option("--html", dir_okay=False, help="Also write a self-contained HTML heatmap report to this file.")] = None,
@@ -41,40 +46,35 @@ def compare(
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
-        check_format(format, ("table", "csv", "json", "markdown"))
+        check_format(format, FORMATS)
         check_writable(output, html)
-        if group_by and group_by not in GROUPS:
-            raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
-        if sort not in SORTS:
-            raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
+        check_options(group_by, sort, history, neighbours, by_document, summary)
+        if format is Format.xlsx:
+            check_workbook(output, summary)
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
-                                               by_document, sort, history, engine, chosen_cache, jobs, progress)
+                                               by_document, sort, history, engine, chosen_cache, jobs, progress,
+                                               neighbours, model_choice(model, rules_only))
     except SendscanError as error:
         raise fail(error) from None
+    labels = category_labels(taxonomy) if html or summary or format is Format.xlsx else {}
     if html:
-        write_html(comparison, html, taxonomy)
-    rows = comparison.to_rows()
-    if format is Format.table:
-        from rich.console import Console
+        from ..report import heatmap
 
-        from ..render import comparison_view
-
-        width = FILE_WIDTH if output else Console().width
-        emit_renderable([comparison_view(comparison, width)], output, width)
-    elif format is Format.csv:
-        emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
-    elif format is Format.json:
-        emit(to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
-                       "totals": comparison.totals(), "rows": rows}], single=True), output)
-    else:
-        emit(comparison_markdown(comparison), output)
+        write(html, heatmap.page(comparison, labels))
+    width = FILE_WIDTH if output else terminal_width()
+    emit_any(render(comparison, format.value, labels, summary, width), output, width)
     finish(errors)
 
 
-def write_html(comparison, path: Path, taxonomy: Path | None) -> None:
-    from .. import heatmap
+def terminal_width() -> int:
+    from rich.console import Console
+
+    return Console().width
+
+
+def category_labels(taxonomy: Path | None) -> dict[str, str]:
     from ..taxonomy import load
 
-    write(path, heatmap.page(comparison, {c.id: c.label for c in load(taxonomy).categories}))
+    return {c.id: c.label for c in load(taxonomy).categories}

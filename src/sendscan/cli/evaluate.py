@@ -11,10 +11,12 @@ from rich.console import Console
 from rich.table import Table
 
 from ..api import evaluate as evaluate_gold
-from ..errors import SendscanError
+from ..errors import SendscanError, UsageError
 from ..export import to_json
 from ..metrics import gate, headline, junit_xml
-from .options import EngineOption, Format, FormatOption, OutputOption, TaxonomyOption
+from .options import (
+    EngineOption, Format, FormatOption, ModelOption, OutputOption, RulesOnlyOption, TaxonomyOption, model_choice,
+)
 from .output import check_format, check_writable, emit, fail, stderr, write
 
 
@@ -23,6 +25,13 @@ def evaluate(
     documents: Annotated[Optional[list[Path]], typer.Option(
         "--documents", "-d", help="Folder holding the documents the gold names (repeatable; the gold file's own folder is searched too).")] = None,
     taxonomy: TaxonomyOption = None,
+    model: ModelOption = None,
+    rules_only: RulesOnlyOption = False,
+    folds: Annotated[Optional[int], typer.Option(
+        "--folds", min=2, help="Cross-validate the trained part by document in this many folds, instead of using a trained model.",
+        show_default=False)] = None,
+    train: Annotated[Optional[list[Path]], typer.Option(
+        "--train", help="With --folds: gold used only for training, never scored (repeatable).", show_default=False)] = None,
     min_f1: Annotated[Optional[float], typer.Option("--min-f1", help="Exit 1 if a headline F1 is below this.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Exit 1 if a headline F1 fell from this saved baseline by more than --tolerance.")] = None,
     save_baseline: Annotated[Optional[Path], typer.Option("--save-baseline", help="Save this run's headline figures as a baseline.")] = None,
@@ -32,11 +41,14 @@ def evaluate(
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
 ) -> None:
-    """Score the taxonomy against gold annotations, at finding and document level."""
+    """Score the tagger against gold annotations, at finding and document level and on narrative sentences."""
     try:
         check_format(format, ("table", "json"))
         check_writable(output, save_baseline, junit)
-        report = evaluate_gold([str(g) for g in gold], [str(d) for d in documents or []], taxonomy, engine)
+        if train and not folds:
+            raise UsageError("--train goes with --folds (gold to train on while cross-validating)")
+        report = evaluate_gold([str(g) for g in gold], [str(d) for d in documents or []], taxonomy, engine,
+                               model_choice(model, rules_only), folds, [str(t) for t in train or []])
         previous = read_baseline(baseline) if baseline else None
     except SendscanError as error:
         raise fail(error) from None
@@ -54,6 +66,12 @@ def evaluate(
         stderr.print(f"[bold red]quality gate[/]: {reason}", highlight=False)
     if reasons:
         raise typer.Exit(code=1)
+
+
+def model_line(model: dict) -> str:
+    if model.get("cross_validated_folds"):
+        return f"cross-validated by document, {model['cross_validated_folds']} folds (each fold tagged by a model trained without it)"
+    return f"{model['path']} ({model['digest']})" if model.get("path") else "rules only"
 
 
 def read_baseline(path: Path) -> dict:
@@ -77,6 +95,16 @@ def show(report: dict, output: Path | None) -> None:
     console.print(summary)
     if report["polarity_accuracy"] is not None:
         console.print(f"Polarity accuracy over gold findings: {report['polarity_accuracy']:.3f}")
+    narrative = report["narrative"]
+    if narrative["sentences"]:
+        micro = narrative["categories"]["micro"]
+        console.print(f"Narrative, {narrative['sentences']} sentences: polarity accuracy {narrative['polarity_accuracy']:.3f}; "
+                      f"categories precision {micro['precision']:.3f}, recall {micro['recall']:.3f}, micro-F1 {micro['f1']:.3f}")
+    console.print(f"Model: {model_line(report['model'])}", highlight=False)
+    if report["model"].get("in_sample_documents"):
+        console.print(f"[yellow]Note[/]: the model was trained on {len(report['model']['in_sample_documents'])} of these "
+                      "documents, so these figures are in-sample; for what to expect on new reports use --folds "
+                      "(or --rules-only to judge the taxonomy alone).")
     categories = Table(title="Per category, finding level", title_justify="left")
     for column in ("category", "P", "R", "F1", "tp", "fp", "fn"):
         categories.add_column(column, justify="right" if column != "category" else "left")

@@ -17,6 +17,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 FormatOption = Annotated[
@@ -49,6 +50,13 @@ TaxonomyOption = Annotated[
     Optional[Path], typer.Option("--taxonomy", help="Taxonomy YAML file (default: the one shipped with sendscan).",
                                  exists=False, dir_okay=False),
 ]
+ModelOption = Annotated[
+    Optional[Path], typer.Option("--model", help="Trained model folder from `sendscan train` [default: the one shipped with sendscan].",
+                                 file_okay=False, show_default=False),
+]
+RulesOnlyOption = Annotated[
+    bool, typer.Option("--rules-only", help="Tag by the taxonomy's rules alone, without the trained checker and polarity."),
+]
 PolarityOption = Annotated[Polarity, typer.Option("--polarity", help="Show only findings of this polarity.")]
 CategoryOption = Annotated[
     Optional[list[str]], typer.Option("--category", "-c", help="Show only findings with this category id (repeatable)."),
@@ -63,6 +71,13 @@ CacheOption = Annotated[
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache: do every file afresh."),
 ]
+
+
+def model_choice(model: Path | None, rules_only: bool) -> Path | None | bool:
+    """What --model and --rules-only ask of the API's `model` argument."""
+    if model and rules_only:
+        raise UsageError("--model and --rules-only contradict each other; give one")
+    return False if rules_only else model
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:

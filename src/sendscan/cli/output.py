@@ -48,7 +48,7 @@ def check_writable(*paths: Path | None) -> None:
             raise UsageError(f"cannot be written: the folder {folder} is not writable", str(path))
 
 
-def write(path: Path, text: str) -> None:
+def write(path: Path, text: str | bytes) -> None:
     """A whole file or nothing; a failure (disk full...) is reported like any other."""
     try:
         write_atomic(str(path), text)
@@ -76,6 +76,17 @@ def emit_renderable(renderables, output: Path | None, width: int = 120) -> None:
         console = Console()
         for item in renderables:
             console.print(item)
+
+
+def emit_any(result, output: Path | None, width: int = 120) -> None:
+    """A report as `sendscan.report.render` gives it: text, a workbook's bytes
+    (always to a file) or rich renderables."""
+    if isinstance(result, bytes):
+        write(output, result)
+    elif isinstance(result, str):
+        emit(result, output)
+    else:
+        emit_renderable([result], output, width)
 
 
 def finish(errors: list[SendscanError]) -> None:

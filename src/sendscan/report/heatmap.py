@@ -12,11 +12,12 @@ import re
 from datetime import date
 from html import escape
 
-from . import __version__
-from .comparison import Comparison, Row
+from .. import __version__
+from ..comparison import Comparison, Row
+from ..summary import summarise
+from . import chart, hexmap
+from .shading import cell_class
 
-#: Weakness counts at which a cell gets the next shade of red (w1..w4).
-SHADES = (1, 2, 4, 7)
 POLARITY_ORDER = {"weakness": 0, "strength": 1, "neutral": 2}
 OUTCOME_LABELS = {"positive": "Positive", "inconsistent": "Inconsistent", "systemic": "Systemic"}
 DOC_TYPE_LABELS = {
@@ -45,6 +46,14 @@ table.heatmap { border-collapse: collapse; }
 .w1 { background: #ffd8d3; } .w2 { background: #ffaba1; } .w3 { background: #f8705e; color: #fff; }
 .w4 { background: #c4291c; color: #fff; } .w3 small, .w4 small { color: #fff !important; }
 .s { background: #dafbe1; }
+.heatmap tr.average th, .heatmap tr.average td.fact { font-style: italic; }
+.heatmap tr.average td.cell { font-weight: 400; font-size: 12px; }
+.heatmap tr.missing th { color: #59636e; font-weight: 400; }
+.heatmap tr.published th, .heatmap tr.published td.fact { font-style: italic; color: #59636e; }
+.heatmap tr:target th.area { outline: 2px solid #0969da; outline-offset: -2px; }
+.heatmap td.previous { font-size: 12px; white-space: normal; min-width: 160px; max-width: 220px; }
+.differ { font-size: 11px; font-weight: 600; color: #9a6700; background: #fff8c5; border-radius: 3px; padding: 0 4px; }
+.disagreements h2 { font-size: 17px; margin: 20px 0 4px; }
 .heatmap tr.group th { background: #f6f8fa; text-align: left; padding: 6px 8px; }
 .heatmap tr.totals th, .heatmap tr.totals td { background: #f6f8fa; font-weight: 600; text-align: center; padding: 4px 0; }
 .heatmap tr.totals th { text-align: left; padding: 4px 8px; }
@@ -71,31 +80,64 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
          subtitle: str = "") -> str:
     """The whole HTML document; `labels` names the categories (id -> label)."""
     labels = labels or {}
-    title = title or (f"{comparison.history}: SEND inspections over time" if comparison.history
-                      else "SEND inspections compared")
+    title = title or default_title(comparison)
     body = [f"<h1>{escape(title)}</h1>",
             f'<p class="meta">{escape(subtitle or summary(comparison))}</p>',
             legend(),
             table(comparison, labels),
+            disagreements(comparison),
+            *england(comparison, labels),
+            *national(comparison, labels),
             f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
             "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}{chart.STYLE}{map_style(comparison)}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
+def default_title(comparison: Comparison) -> str:
+    if comparison.history:
+        return f"{comparison.history}: SEND inspections over time"
+    if comparison.focus:
+        return f"{comparison.focus} and its statistical neighbours: SEND inspections compared"
+    return "SEND inspections compared"
+
+
+def shows_map(comparison: Comparison) -> bool:
+    """The map, where the rows are areas (one area's history needs none)."""
+    return not comparison.history and bool(comparison.area_rows())
+
+
+def england(comparison: Comparison, labels: dict[str, str]):
+    if shows_map(comparison):
+        yield hexmap.section(comparison, labels)
+
+
+def map_style(comparison: Comparison) -> str:
+    return hexmap.STYLE + hexmap.fill_rules(comparison.categories) if shows_map(comparison) else ""
+
+
+def national(comparison: Comparison, labels: dict[str, str]):
+    """The national picture's chart, where the rows are areas (not one area's history)."""
+    if not (comparison.history or comparison.by_document) and len(comparison.area_rows()) > 1:
+        yield chart.summary_chart(summarise(comparison), labels)
+
+
 def summary(comparison: Comparison) -> str:
-    areas = len({r.area for r in comparison.rows})
-    documents = len(comparison.rows)
+    rows = comparison.area_rows()
+    areas = len({r.area for r in rows})
+    documents = len(rows)
     what = f"{areas} local area{'s' if areas != 1 else ''}"
     if documents != areas:
         what += f", {documents} documents"
-    outcomes = [r.outcome for r in comparison.rows if r.outcome]
+    outcomes = [r.outcome for r in rows if r.outcome]
     if outcomes:
         what += " (" + ", ".join(f"{outcomes.count(o)} {OUTCOME_LABELS[o].lower()}" for o in OUTCOME_LABELS
                                  if o in outcomes) + ")"
+    if comparison.missing:
+        what += f"; no document among the inputs for {', '.join(comparison.missing)}"
     return (f"{what}. Each cell counts the findings in that category that are weaknesses "
             "(the small green number: strengths). Click a cell for the findings behind it.")
 
@@ -109,29 +151,60 @@ def legend() -> str:
 def table(comparison: Comparison, labels: dict[str, str]) -> str:
     head = "".join(f'<th class="category" scope="col" title="{escape(labels.get(c, c))}">'
                    f"<div>{escape(labels.get(c, c))}</div></th>" for c in comparison.categories)
+    previous = shows_previous(comparison)
+    facts = 4 + previous
     lines = ['<table class="heatmap">',
              f'<thead><tr><th scope="col">Area</th><th scope="col">Document</th><th scope="col">Date</th>'
-             f'<th scope="col">Outcome</th>{head}</tr></thead>', "<tbody>"]
+             f'<th scope="col">Outcome</th>'
+             + ('<th scope="col" title="From Ofsted\'s published statistics">Previous (2016–2022)</th>' if previous else "")
+             + f"{head}</tr></thead>", "<tbody>"]
     group = None
     for index, row in enumerate(comparison.rows):
         if comparison.group_by and row.group != group:
             group = row.group
-            lines.append(f'<tr class="group"><th colspan="{4 + len(comparison.categories)}">'
+            lines.append(f'<tr class="group"><th colspan="{facts + len(comparison.categories)}">'
                          f"{escape(comparison.group_by)}: {escape(str(group))}</th></tr>")
-        lines.append(row_html(index, row, comparison.categories, labels))
+        lines.append(row_html(index, row, comparison.categories, labels, previous))
     totals = comparison.totals()
-    lines.append('<tr class="totals"><th colspan="4">Areas with the weakness</th>'
+    lines.append(f'<tr class="totals"><th colspan="{facts}">Areas with the weakness</th>'
                  + "".join(f"<td>{totals[c] or ''}</td>" for c in comparison.categories) + "</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
 
-def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str]) -> str:
-    facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}</th>'
-             f'<td class="fact">{escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))}</td>'
+def shows_previous(comparison: Comparison) -> bool:
+    """A column for the previous inspection, in a comparison of areas where some row has one."""
+    return not comparison.history and any(r.previous for r in comparison.rows)
+
+
+def row_anchor(index: int) -> str:
+    return f"r{index}"
+
+
+def row_html(index: int, row: Row, categories: list[str], labels: dict[str, str], previous: bool = False) -> str:
+    differ = (f' <span class="differ" title="{escape("Ofsted’s statistics differ: " + "; ".join(row.disagreements))}">'
+              "≠ statistics</span>" if row.disagreements else "")
+    document = escape(DOC_TYPE_LABELS.get(row.doc_type, row.doc_type))
+    if row.kind == "published":
+        document += '<br><small>Ofsted’s published statistics</small>'
+    facts = (f'<th class="area" scope="row" title="{escape(row.source)}">{escape(row.area)}{differ}</th>'
+             f'<td class="fact">{document}</td>'
              f'<td class="fact">{escape(row.inspection_end or "")}</td>'
-             f"<td class=\"fact\">{outcome_badge(row)}</td>")
-    return "<tr>" + facts + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>"
+             f"<td class=\"fact\">{outcome_badge(row)}</td>"
+             + (f'<td class="fact previous">{escape(row.previous or "")}</td>' if previous else ""))
+    return (f'<tr class="{row.kind}" id="{row_anchor(index)}">' + facts
+            + "".join(cell_html(index, row, c, labels) for c in categories) + "</tr>")
+
+
+def disagreements(comparison: Comparison) -> str:
+    """Under the table: where Ofsted's statistics read otherwise than a document (whose reading the table shows)."""
+    items = "".join(f"<li><strong>{escape(r.area)}</strong>, {escape(DOC_TYPE_LABELS.get(r.doc_type, r.doc_type))} "
+                    f"{escape(r.inspection_end or '')}: {escape(d)}</li>" for r in comparison.rows for d in r.disagreements)
+    if not items:
+        return ""
+    return ('<section class="disagreements"><h2>Where Ofsted’s published statistics differ</h2>'
+            "<p class=\"meta\">The table shows each document's own reading; Ofsted's statistics of the 2016–2022 "
+            f"framework (November 2022) say otherwise here. Check the letter.</p><ul>{items}</ul></section>")
 
 
 def outcome_badge(row: Row) -> str:
@@ -145,16 +218,13 @@ def cell_html(index: int, row: Row, category: str, labels: dict[str, str]) -> st
     weak, strong = row.cells.get(category, [0, 0])
     if not weak and not strong:
         return '<td class="cell"></td>'
-    title = f"{row.area}, {labels.get(category, category)}: {weak} weakness{'es' if weak != 1 else ''}, " \
-            f"{strong} strength{'s' if strong != 1 else ''}"
-    shown = (str(weak) if weak else "") + (f"<small>+{strong}</small>" if strong else "")
+    title = f"{row.area}, {labels.get(category, category)}: {weak:g} weakness{'es' if weak != 1 else ''}, " \
+            f"{strong:g} strength{'s' if strong != 1 else ''}"
+    shown = (f"{weak:g}" if weak else "") + (f"<small>+{strong:g}</small>" if strong else "")
+    if row.kind == "average":  # means: no findings behind them to open
+        return f'<td class="cell {cell_class(weak)}" title="{escape(title)} on average">{shown}</td>'
     return (f'<td class="cell {cell_class(weak)}"><a href="#{anchor(index, category)}" '
             f'title="{escape(title)}">{shown}</a></td>')
-
-
-def cell_class(weak: int) -> str:
-    """w1..w4 by the number of weakness findings; s where there are only strengths."""
-    return f"w{sum(1 for step in SHADES if weak >= step)}" if weak else "s"
 
 
 def anchor(index: int, category: str) -> str:

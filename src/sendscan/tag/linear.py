@@ -1,0 +1,124 @@
+"""A small linear model: L2-regularised logistic regression over named features.
+
+Both trained components use it: the checker (one yes/no output per category)
+and the sentence polarity (one output per polarity, softmax). With a few
+hundred labelled findings a linear model over words and the rules' signals is
+what the data can support; it trains in seconds with numpy alone, is
+deterministic, and saves as a few arrays.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy
+
+#: Features seen in fewer training examples than this are dropped: a word
+#: met once teaches the model nothing it can use on a new report.
+MIN_COUNT = 2
+
+
+class LinearModel:
+    """Features (name -> value dicts) to probabilities of each label."""
+
+    def __init__(self, labels: list[str], features: list[str] | None = None, weights=None, bias=None,
+                 exclusive: bool = False):
+        self.labels = list(labels)
+        self.features = list(features or [])
+        self.index = {name: i for i, name in enumerate(self.features)}
+        self.weights = weights if weights is not None else numpy.zeros((len(self.features), len(self.labels)), "f")
+        self.bias = bias if bias is not None else numpy.zeros(len(self.labels), "f")
+        #: One label per example (softmax), or each label on its own (sigmoid).
+        self.exclusive = exclusive
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.features)
+
+    def fit(self, examples: list[dict[str, float]], targets: list[set[str]], l2: float = 1.0,
+            steps: int = 300, rate: float = 0.1) -> "LinearModel":
+        """Fit to examples (feature dicts) and their label sets, by full-batch Adam."""
+        counts = Counter(name for example in examples for name in example)
+        self.features = sorted(name for name, n in counts.items() if n >= MIN_COUNT)
+        self.index = {name: i for i, name in enumerate(self.features)}
+        x = Sparse(examples, self.index)
+        y = numpy.array([[label in t for label in self.labels] for t in targets], "f")
+        w = numpy.zeros((len(self.features), len(self.labels)), "f")
+        b = numpy.zeros(len(self.labels), "f")
+        moments = [numpy.zeros_like(w), numpy.zeros_like(w), numpy.zeros_like(b), numpy.zeros_like(b)]
+        n = max(len(examples), 1)
+        for step in range(1, steps + 1):
+            error = (self.activate(x.times(w) + b) - y) / n
+            grads = (x.transposed_times(error, len(self.features)) + l2 * w / n, error.sum(axis=0))
+            for param, grad, m, v in ((w, grads[0], moments[0], moments[1]), (b, grads[1], moments[2], moments[3])):
+                m *= 0.9
+                m += 0.1 * grad
+                v *= 0.999
+                v += 0.001 * grad * grad
+                param -= rate * (m / (1 - 0.9 ** step)) / (numpy.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+        self.weights, self.bias = w, b
+        return self
+
+    def activate(self, scores):
+        if self.exclusive:
+            scores = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+            return scores / scores.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + numpy.exp(-scores))
+
+    def probabilities(self, example: dict[str, float]) -> dict[str, float]:
+        """label -> probability for one example."""
+        scores = self.bias.astype("f8").copy()
+        for name, value in example.items():
+            column = self.index.get(name)
+            if column is not None:
+                scores += value * self.weights[column]
+        return dict(zip(self.labels, self.activate(scores[None, :])[0].tolist()))
+
+    def strongest(self, example: dict[str, float], label: str, n: int = 3) -> list[str]:
+        """The features of the example that speak most for the label (its evidence)."""
+        column = self.labels.index(label)
+        scored = [(self.weights[self.index[name], column] * value, name) for name, value in example.items()
+                  if name in self.index]
+        return [name for weight, name in sorted(scored, reverse=True)[:n] if weight > 0]
+
+    def to_dict(self) -> dict:
+        return {"labels": self.labels, "features": self.features, "exclusive": self.exclusive,
+                "weights": self.weights, "bias": self.bias}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "LinearModel":
+        weights = numpy.asarray(data["weights"], "f").reshape(len(data["features"]), len(data["labels"]))
+        return cls(data["labels"], data["features"], weights, numpy.asarray(data["bias"], "f"), data["exclusive"])
+
+
+class Sparse:
+    """Examples as a sparse matrix: a few dozen features of thousands are set
+    in each, so products go through the set entries only (numpy alone, no scipy)."""
+
+    def __init__(self, examples: list[dict[str, float]], index: dict[str, int]):
+        entries = [(row, index[name], value) for row, example in enumerate(examples)
+                   for name, value in example.items() if name in index]
+        rows, columns, values = (numpy.array(v) for v in zip(*entries)) if entries else ([], [], [])
+        self.shape = len(examples)
+        self.rows, self.columns, self.values = (numpy.asarray(rows, "i8"), numpy.asarray(columns, "i8"),
+                                                numpy.asarray(values, "f"))
+        self.by_column = numpy.argsort(self.columns, kind="stable")
+
+    def times(self, w):
+        """X @ w"""
+        return self._summed(w[self.columns] * self.values[:, None], self.rows, numpy.arange(len(self.rows)), self.shape)
+
+    def transposed_times(self, error, columns: int):
+        """X.T @ error"""
+        order = self.by_column
+        return self._summed(error[self.rows[order]] * self.values[order, None], self.columns, order, columns)
+
+    @staticmethod
+    def _summed(products, keys, order, size: int):
+        """Rows of `products` (in `order` of `keys`) added up by key, into `size` rows."""
+        out = numpy.zeros((size, products.shape[1]), "f")
+        if len(order):
+            sorted_keys = keys[order]
+            starts = numpy.flatnonzero(numpy.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+            out[sorted_keys[starts]] = numpy.add.reduceat(products, starts, axis=0)
+        return out

@@ -1,0 +1,88 @@
+"""Building the tagging pipeline and running it over findings.
+
+A blank English spaCy pipeline (nothing to download):
+
+    lemmatizer (lookup tables) -> span_ruler (the taxonomy's patterns, as
+    data) -> categorizer (rules.py) -> checker (checker.py) -> polarity (polarity.py)
+
+There is no sentencizer: each doc is already one finding (structure splits
+narrative into sentences). The sendscan components are registered factories
+whose settings live in the pipeline's config and whose trained weights save
+with it, so `nlp.to_disk(path)` and `spacy.load(path)` give the same
+pipeline back. The trained weights shipped with sendscan are such a saved
+pipeline's `checker` and `polarity` folders, in `sendscan/data/model`
+(`sendscan.trained` says where, without importing spaCy).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Document, Finding, Section, Tag
+from ..taxonomy import Taxonomy
+from ..trained import TRAINED, ModelError, model_folder
+from . import checker, polarity, rules  # noqa: F401  (registers the factories)
+
+def pipeline(taxonomy: Taxonomy, model: str | Path | None | bool = None) -> Language:
+    """A blank English pipeline that tags text with this taxonomy's categories.
+
+    `model`: a folder written by `sendscan train` (or any saved sendscan
+    pipeline), None for the model shipped with sendscan, False for the rules
+    alone (untrained checker and polarity)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("span_ruler", config={"spans_key": rules.SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": True})
+    nlp.add_pipe("sendscan_categorizer_v1", name="categorizer",
+                 config={"weights": rules.weights_of(taxonomy), "parents": rules.parents_of(taxonomy)})
+    nlp.add_pipe("sendscan_checker_v1", name="checker")
+    nlp.add_pipe("sendscan_polarity_v2", name="polarity")
+    nlp.initialize()  # loads the lemma lookup tables from spacy-lookups-data
+    nlp.get_pipe("span_ruler").add_patterns(rules.ruler_patterns(taxonomy))
+    if model is not False:
+        load_weights(nlp, model_folder(model))
+    nlp.meta["sendscan_taxonomy"] = {"name": taxonomy.name, "digest": taxonomy.digest}
+    return nlp
+
+
+def load_weights(nlp: Language, folder: Path) -> None:
+    """The trained components' weights from a model folder (the shipped one may
+    be absent from a source tree not yet trained: then the rules work alone)."""
+    for name in TRAINED:
+        if (folder / name).is_dir():
+            try:
+                nlp.get_pipe(name).from_disk(folder / name)
+            except (OSError, ValueError, KeyError, TypeError) as e:
+                raise ModelError(f"is not a sendscan model ({name}: {e})", str(folder)) from None
+
+
+def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]]):
+    """Docs for findings, each knowing its section (for polarity) and, in
+    narrative, the sentence before it: "This means..." or "However, ..." is
+    about what that sentence said. The pipeline's components work doc by doc,
+    so the previous sentence is fully tagged when the next one is read."""
+    previous: tuple[Section, Doc] | None = None
+    for section, finding in pairs:
+        doc = nlp.make_doc(finding.text.lower())
+        doc.user_data["section"] = section.kind
+        if section.verdict:
+            doc.user_data["verdict"] = section.verdict
+        if section.kind == "narrative" and previous and previous[0] is section:
+            doc.user_data["previous"] = previous[1]
+        previous = (section, doc)
+        yield doc
+
+
+def tag_texts(nlp: Language, texts: list[str], section: str | None = None) -> list[Tag]:
+    """Tag free sentences (taxonomy examples, tests) as if from one section kind."""
+    pairs = [(Section(kind=section or "narrative", title="", page=0), Finding(t, 0, 0, len(t))) for t in texts]
+    return [Tag(d._.polarity, d._.categories) for d in nlp.pipe(finding_docs(nlp, pairs))]
+
+
+def tag_document(nlp: Language, document: Document, batch_size: int = 64) -> list[Tag]:
+    """One Tag per finding of the document, in `document.findings()` order."""
+    docs = nlp.pipe(finding_docs(nlp, list(document.findings())), batch_size=batch_size)
+    return [Tag(d._.polarity, d._.categories) for d in docs]

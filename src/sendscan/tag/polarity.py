@@ -1,0 +1,147 @@
+"""Polarity: weakness, strength or neutral for each finding.
+
+Where the letter gives one, the section decides (the codebook's table: "need
+to do better" is weakness, a revisit section takes its verdict). Elsewhere -
+narrative sentences, news - the sentence's own words decide, through a model
+trained on the project's gold (`sendscan train`): strength and weakness
+bullets, areas for improvement, annotated narrative sentences and neutral
+context. It sees the words and the cues below, each marked as asserted or
+conceded ("Despite improvements, waits remain too long" asserts the waits).
+Without a trained model, the cues are counted, a negator just before a cue
+turning it round ("no concerns about waiting times" is not a weakness).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..model import FINDING_KINDS
+from .features import polarity_features
+from .linear import LinearModel
+
+Doc.set_extension("polarity", default="neutral", force=True)
+Doc.set_extension("cues", default=[], force=True)
+
+MODEL_FILE = "model.msgpack"
+POLARITIES = ["weakness", "strength", "neutral"]
+
+#: Words that turn a cue round when they come just before it.
+NEGATORS = ["not", "no", "never", "n't", "without", "nor", "neither", "lack"]
+#: Cues of a weakness and of a strength in a narrative sentence (lemmas).
+NEGATIVE_CUES = [
+    "wait too long", "too long", "too few", "too many", "too late", "too slow", "too often", "delay", "late",
+    "poor", "weak", "weakness", "lack", "gap", "concern", "inconsistent", "variable", "variability", "limited",
+    "insufficient", "not effective", "unacceptable", "fail", "failing", "failure", "struggle", "difficult",
+    "frustrate", "frustration", "unclear", "backlog", "shortfall", "deficit", "decline", "worse", "do not",
+    "does not", "have not", "has not", "is not", "are not", "cannot", "unmet", "inappropriate", "slow",
+    "low", "high rate", "increase in exclusion", "disadvantage", "dissatisfaction", "dissatisfied",
+    "more work to be done", "more to do", "yet to", "not yet", "excessive", "patchy", "fragmented",
+    "not enough", "not always", "not consistently", "not sufficiently", "not well", "not clear", "no clear",
+    "crisis", "shortage", "barrier", "confuse", "confusing", "adversarial", "lengthy", "mixed", "stress",
+    "battle", "complaint", "disjointed", "too much", "too little", "too early", "too soon", "only a few",
+    "few", "fewer", "little", "unable", "unaware", "unsure", "lack of", "escalate", "distress", "isolated",
+    "should have", "could have", "depend on", "vary", "varies", "emerging", "out of school", "left without",
+    "miss out", "problem", "difficulty", "hard to", "reliant", "rely on", "not met", "above the national",
+]
+POSITIVE_CUES = [
+    "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
+    "positive", "successful", "successfully", "valued", "value", "benefit", "robust", "swift", "swiftly",
+    "high quality", "high-quality", "appropriate", "appropriately", "committed", "ambitious", "thrive",
+    "progress", "sufficient progress", "no concern", "well-established", "established", "innovative", "quick",
+    "quickly", "accurate", "accurately", "excellent", "impressive", "comprehensive", "proactive",
+    "needs are met", "needs met", "highly valued", "well supported", "make progress",
+    "right time", "right help", "right support", "identified early", "listen to", "enjoy",
+    "determination", "determined", "child-centred", "person-centred", "succeed", "help they need",
+    "support they need", "prompt", "promptly", "seamless", "seamlessly", "confident", "confidence",
+    "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
+    "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
+]
+#: Words that start another phrase, beyond which a negator does not reach.
+PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "a", "an", "and", "but", "which", "that", "however"}
+
+
+@Language.factory(
+    "sendscan_polarity_v2",
+    default_config={
+        "section_polarity": {k: v for k, v in FINDING_KINDS.items() if v},
+        "negative": NEGATIVE_CUES, "positive": POSITIVE_CUES, "negators": NEGATORS, "window": 3,
+    },
+)
+def make_polarity(nlp, name, section_polarity: dict, negative: list, positive: list, negators: list, window: int):
+    return Polarity(nlp, section_polarity, negative, positive, negators, window)
+
+
+class Polarity:
+    """`doc._.polarity`: from the section (`doc.user_data["section"]`, and a
+    revisit's `doc.user_data["verdict"]`), else from the sentence."""
+
+    def __init__(self, nlp, section_polarity: dict, negative: list, positive: list, negators: list, window: int):
+        self.nlp = nlp
+        self.section_polarity = section_polarity
+        self.cue_words = {"NEG": negative, "POS": positive}
+        self.negators = set(negators)
+        self.window = window
+        self.model = LinearModel(POLARITIES, exclusive=True)
+        self._matcher: PhraseMatcher | None = None
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        # Built on first use: cues are matched by lemma, and when a saved
+        # pipeline loads, the lemma tables arrive after this component is made.
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+            lemmatize = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else (lambda d: d)
+            for label, cues in self.cue_words.items():
+                self._matcher.add(label, [lemmatize(self.nlp.make_doc(cue.lower())) for cue in cues])
+        return self._matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        given = self.section_polarity.get(doc.user_data.get("section"))
+        verdict = doc.user_data.get("verdict")
+        if verdict:
+            given = "strength" if verdict == "sufficient" else "weakness"
+        doc._.polarity = given or self.from_sentence(doc)
+        return doc
+
+    def from_sentence(self, doc: Doc) -> str:
+        cues = doc._.cues = self.cues(doc)
+        if self.model.trained:
+            probabilities = self.model.probabilities(polarity_features(doc, cues))
+            return max(POLARITIES, key=lambda p: probabilities[p])
+        score = sum((1 if label == "POS" else -1) * (-1 if negated else 1) for label, _, negated in cues)
+        return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
+
+    def cues(self, doc: Doc) -> list[tuple[str, int, bool]]:
+        """(NEG or POS, first token, negated) of each cue; a longer cue wins over
+        the words inside it ("not effective" over "effective")."""
+        matches = sorted(((doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)), key=lambda m: (m[1], -m[2]))
+        kept = []
+        for label, s, e in matches:
+            if kept and s < kept[-1][2]:
+                continue
+            kept.append((label, s, e))
+        return [(label, s, self.negated(doc, s)) for label, s, _ in kept]
+
+    def negated(self, doc: Doc, start: int) -> bool:
+        """A negator within `window` words before the cue, in the same phrase:
+        "not effective", "no concerns", but not "not addressed these failures"."""
+        for token in reversed(doc[max(0, start - self.window):start]):
+            if token.lower_ in PHRASE_BREAKS or token.is_punct:
+                return False
+            if token.lower_ in self.negators or token.lemma_ in self.negators:
+                return True
+        return False
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / MODEL_FILE, {"model": self.model.to_dict()})
+
+    def from_disk(self, path, exclude=tuple()) -> "Polarity":
+        self.model = LinearModel.from_dict(srsly.read_msgpack(Path(path) / MODEL_FILE)["model"])
+        return self

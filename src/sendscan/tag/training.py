@@ -1,0 +1,146 @@
+"""Training the checker and the sentence polarity from gold, and measuring
+them on reports they were not trained on.
+
+Examples come from gold files (`sendscan.gold`) and the documents they name:
+
+- the checker learns from every gold finding with its categories (strength
+  and weakness bullets, annotated narrative sentences, items);
+- the polarity model learns from the same findings' polarity, from each item
+  of a whole-section gold line (areas for improvement: weakness), and from
+  the sentences of each document's context sections (neutral description).
+
+Thresholds are chosen by cross-validation by document on the training data
+itself, so that they are those that work on reports the model has not seen.
+Folds are drawn by document with a fixed seed: the same gold gives the same
+model.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gold import GoldItem, resolve
+from ..model import Document
+from ..structure import sentences
+from .linear import LinearModel
+from .pipeline import finding_docs
+from .polarity import POLARITIES
+
+#: Candidate thresholds for keeping a proposed category and adding a new one.
+GRID = [round(0.05 * i, 2) for i in range(2, 20)]
+#: A category needs this many positive examples for a threshold of its own;
+#: rarer ones share the threshold chosen over all categories.
+OWN_THRESHOLD = 12
+#: Section kinds whose text is plain description: their sentences are neutral examples.
+NEUTRAL_SECTIONS = ("context",)
+
+
+@dataclass
+class Example:
+    document: str
+    doc: Doc  # after the rules, before checker and polarity
+    categories: set[str] | None  # None: not labelled for categories
+    polarity: str | None
+
+
+@dataclass
+class Trained:
+    """What training gives the two trained components."""
+
+    checker: LinearModel
+    keep: dict[str, float] = field(default_factory=dict)
+    add: float = 1.0
+    polarity: LinearModel | None = None
+    documents: list[str] = field(default_factory=list)
+
+    def apply(self, nlp: Language) -> Language:
+        checker = nlp.get_pipe("checker")
+        checker.model, checker.keep, checker.add = self.checker, self.keep, self.add
+        checker.trained_on = self.documents
+        nlp.get_pipe("polarity").model = self.polarity
+        return nlp
+
+
+def examples(nlp: Language, items: list[GoldItem], documents: dict[str, Document], top) -> list[Example]:
+    """Training examples for the gold items; `nlp` is a rules-only pipeline
+    (`pipeline(taxonomy, model=False)`), `top` maps a category to its codebook id."""
+    found = []
+    for name in sorted({i.document for i in items}):
+        document = documents[name]
+        pairs = list(document.findings())
+        docs = dict(zip((id(f) for _, f in pairs), nlp.pipe(finding_docs(nlp, pairs))))
+        for item in (i for i in items if i.document == name):
+            for _, finding in resolve(item, document):
+                categories = None if item.whole_section else {top(c) for c in item.categories}
+                found.append(Example(name, docs[id(finding)], categories, item.polarity))
+        found += [Example(name, doc, None, "neutral") for doc in nlp.pipe(neutral_texts(document))]
+    return found
+
+
+def neutral_texts(document: Document) -> list[str]:
+    return [section.text[s:e].lower() for section in document.sections if section.kind in NEUTRAL_SECTIONS
+            for s, e in sentences(section.text or "") if e - s > 30]
+
+
+def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) -> Trained:
+    """Fit both models on the examples; choose thresholds by cross-validation."""
+    labelled = [e for e in found if e.categories is not None]
+    categories = sorted({c for e in labelled for c in e.categories} | {c for e in labelled for c in e.doc._.rule_totals})
+    checker = nlp.get_pipe("checker")
+    out_of_fold = [None] * len(labelled)
+    for test in fold_indexes([e.document for e in labelled], folds, seed):
+        model = fit_checker(checker, [e for i, e in enumerate(labelled) if i not in test], categories)
+        for i in test:
+            out_of_fold[i] = model.probabilities(checker.features(labelled[i].doc))
+    keep, add = thresholds(labelled, out_of_fold, categories)
+    return Trained(fit_checker(checker, labelled, categories), keep, add, fit_polarity(nlp, found),
+                   sorted({e.document for e in found}))
+
+
+def fit_checker(checker, labelled: list[Example], categories: list[str]) -> LinearModel:
+    return LinearModel(categories).fit([checker.features(e.doc) for e in labelled], [e.categories for e in labelled])
+
+
+def fit_polarity(nlp: Language, found: list[Example]) -> LinearModel:
+    from .features import polarity_features
+
+    component = nlp.get_pipe("polarity")
+    chosen = [e for e in found if e.polarity in POLARITIES]
+    features = [polarity_features(e.doc, component.cues(e.doc)) for e in chosen]
+    return LinearModel(POLARITIES, exclusive=True).fit(features, [{e.polarity} for e in chosen])
+
+
+def fold_indexes(groups: list[str], folds: int, seed: int) -> list[set[int]]:
+    """Indexes of the examples in each fold; all of one document's in the same fold."""
+    names = sorted(set(groups))
+    random.Random(seed).shuffle(names)
+    fold_of = {name: i % folds for i, name in enumerate(names)}
+    return [{i for i, g in enumerate(groups) if fold_of[g] == k} for k in range(min(folds, len(names)))]
+
+
+def thresholds(labelled: list[Example], probabilities: list[dict], categories: list[str]) -> tuple[dict[str, float], float]:
+    """Per-category keep thresholds and one add threshold that maximise F1 out of fold."""
+    proposed = [{c["id"] for c in e.doc._.categories} for e in labelled]
+    gold = [e.categories for e in labelled]
+
+    def f1(keep: dict[str, float], add: float, only: str | None = None) -> float:
+        tp = fp = fn = 0
+        for props, p, g in zip(proposed, probabilities, gold):
+            for c in [only] if only else categories:
+                said = p.get(c, 0.0) >= (keep.get(c, 0.5) if c in props else add)
+                tp += said and c in g
+                fp += said and c not in g
+                fn += not said and c in g
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    shared = max(GRID, key=lambda t: f1(dict.fromkeys(categories, t), 1.0))
+    keep = dict.fromkeys(categories, shared)
+    add = max(GRID + [1.0], key=lambda t: (f1(keep, t), t))
+    for c in categories:
+        if sum(c in g for g in gold) >= OWN_THRESHOLD:
+            keep[c] = max(GRID, key=lambda t: (f1({**keep, c: t}, add, only=c), -abs(t - shared)))
+    return keep, add

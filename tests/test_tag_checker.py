@@ -1,0 +1,74 @@
+"""tag.checker: the trained model confirms, removes or adds categories; it
+saves and loads with the pipeline; untrained, it passes the rules through."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sendscan.tag import pipeline, tag_texts
+from sendscan.taxonomy import load
+
+# Written by the project in the manner of the findings of 2023 reports.
+SENTENCES = [
+    "Children wait too long for speech and language therapy, although leaders have a plan to reduce the waits.",
+    "Professionals do not talk to each other, so families have to tell their story again and again.",
+    "Leaders cannot assure themselves that children placed in unregistered settings are safe and learning.",
+    "Pupils are not accessing full-time education because there are not enough places in specialist schools.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline(load())
+
+
+def test_saved_pipeline_loads_back_with_its_trained_weights_and_tags_the_same(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe("checker").model.trained and loaded.get_pipe("polarity").model.trained
+    assert [(t.polarity, t.categories) for t in tag_texts(loaded, SENTENCES, "narrative")] == \
+           [(t.polarity, t.categories) for t in tag_texts(nlp, SENTENCES, "narrative")]
+
+
+def test_a_category_the_checker_keeps_shows_the_rules_evidence_and_its_confidence(nlp):
+    [tag] = tag_texts(nlp, SENTENCES[:1], "weakness")
+    waits = next(c for c in tag.categories if c["id"] == "health_waits")
+    assert "wait too long" in waits["evidence"] and 0.5 <= waits["score"] <= 1 and "added" not in waits
+
+
+def test_every_category_carries_evidence_and_an_added_one_says_so(nlp):
+    tags = tag_texts(nlp, SENTENCES, "weakness")
+    rules = tag_texts(pipeline(load(), model=False), SENTENCES, "weakness")
+    for tag, by_rules in zip(tags, rules):
+        for category in tag.categories:
+            assert category["evidence"], category
+            assert category.get("added", False) == (category["id"] not in by_rules.ids())
+
+
+def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
+    # A model set by hand: it believes in health_waits when "wait too long"
+    # leads the finding, never in leadership, and in culture on "cooperate".
+    import numpy
+
+    from sendscan.tag.linear import LinearModel
+
+    nlp = pipeline(load(), model=False)
+    checker = nlp.get_pipe("checker")
+    features = ["lead:health_waits", "w:cooperate"]
+    weights = numpy.array([[6.0, 0.0, 0.0], [0.0, 0.0, 6.0]], "f")
+    checker.model = LinearModel(["health_waits", "leadership", "culture"], features, weights, numpy.array([-3.0] * 3, "f"))
+    checker.keep, checker.add = {"health_waits": 0.5, "leadership": 0.5}, 0.9
+    [tag] = tag_texts(nlp, ["Children wait too long for therapy, and leaders have a strategy; services cooperate."],
+                      "weakness")
+    by_id = {c["id"]: c for c in tag.categories}
+    assert "leadership" not in by_id  # proposed by the rules, below its keep threshold
+    assert by_id["health_waits"]["score"] == 0.95 and "added" not in by_id["health_waits"]
+    assert by_id["culture"]["added"] is True and by_id["culture"]["score"] == 0.95
+
+
+def test_untrained_checker_passes_the_rules_categories_through():
+    rules_only = pipeline(load(), model=False)
+    assert not rules_only.get_pipe("checker").model.trained
+    [tag] = tag_texts(rules_only, SENTENCES[:1], "weakness")
+    assert [c["id"] for c in tag.categories] == ["health_waits"] and tag.categories[0]["score"] == 0.88

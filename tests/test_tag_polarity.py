@@ -1,0 +1,64 @@
+"""tag.polarity: the section decides where the letter gives one; elsewhere the
+sentence's own words, through the trained model shipped with sendscan (and,
+without a model, the cues with negation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sendscan.tag import pipeline, tag_texts
+from sendscan.taxonomy import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline(load())
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return pipeline(load(), model=False)
+
+
+# Written by the project, in the manner of the narrative of 2023 reports.
+@pytest.mark.parametrize("sentence, polarity", [
+    # plain shortfalls, in words the cues do not all name
+    ("Children wait too long for assessments.", "weakness"),
+    ("Many families feel they have to battle to get the help their child needs.", "weakness"),
+    ("There is a shortage of places in specialist schools, so some pupils travel long distances.", "weakness"),
+    ("Too few young people with SEND go on to paid employment.", "weakness"),
+    ("Leaders do not work together effectively.", "weakness"),
+    ("The area has not made sufficient progress.", "weakness"),
+    # plain successes
+    ("Partners work together effectively.", "strength"),
+    ("Young people say they feel listened to and are well supported when they move to college.", "strength"),
+    ("Short breaks are highly valued by the families who use them.", "strength"),
+    ("There are no concerns about waiting times.", "strength"),
+    # a sentence that concedes one side and asserts the other takes the side it asserts
+    ("Despite recent improvements, waits for speech and language therapy remain too long.", "weakness"),
+    ("Although some families waited a long time in the past, most children are now seen quickly.", "strength"),
+    ("Plans are written with care, but too many are not reviewed on time.", "weakness"),
+])
+def test_narrative_polarity_comes_from_the_sentences_own_words(nlp, sentence, polarity):
+    assert tag_texts(nlp, [sentence], section="narrative")[0].polarity == polarity
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("There are no concerns about waiting times.", "strength"),
+    ("Children wait too long for assessments.", "weakness"),
+    ("Leaders do not work together effectively.", "weakness"),
+    ("Partners work together effectively.", "strength"),
+    ("The council published its annual report in May.", "neutral"),
+])
+def test_without_a_model_the_cues_decide_with_negation(rules, sentence, polarity):
+    assert tag_texts(rules, [sentence], section="narrative")[0].polarity == polarity
+
+
+@pytest.mark.parametrize("section, polarity", [
+    ("strength", "strength"), ("weakness", "weakness"), ("recommendation", "weakness"),
+    ("priority_action", "weakness"), ("significant_weakness", "weakness"),
+])
+def test_the_section_decides_polarity_where_the_letter_gives_one(nlp, section, polarity):
+    # The words alone would say otherwise: the section wins.
+    text = "Children wait too long." if polarity == "strength" else "Services work together effectively."
+    assert tag_texts(nlp, [text], section=section)[0].polarity == polarity

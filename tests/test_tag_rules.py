@@ -1,0 +1,62 @@
+"""tag.rules: the taxonomy's patterns through spaCy's span ruler and the
+categorizer - examples, lemmas, scores and evidence, exclusions - and the
+pipeline they sit in."""
+
+from __future__ import annotations
+
+import pytest
+
+from sendscan.tag import example_problems, pipeline, tag_texts
+from sendscan.taxonomy import load
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def nlp(taxonomy):
+    return pipeline(taxonomy, model=False)  # the rules alone, as the taxonomy's authors wrote them
+
+
+def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
+    assert [str(p) for p in example_problems(taxonomy, nlp)] == []
+
+
+def test_pipeline_is_blank_english_with_our_registered_components(nlp):
+    assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
+    assert nlp.pipe_names == ["lemmatizer", "span_ruler", "categorizer", "checker", "polarity"]
+    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names[2:]] == [
+        "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
+
+
+def test_lemmas_let_one_pattern_match_every_form(nlp):
+    texts = ["Children waited too long.", "Children are waiting too long.", "Children wait too long."]
+    assert all("health_waits" in t.ids() for t in tag_texts(nlp, texts))
+
+
+def test_each_category_carries_a_score_and_its_evidence(nlp):
+    [tag] = tag_texts(nlp, ["Families wait too long for speech and language therapy."])
+    hit = next(c for c in tag.categories if c["id"] == "health_waits")
+    assert 0 < hit["score"] <= 1
+    assert any("wait" in e for e in hit["evidence"])
+
+
+def test_an_exclusion_cancels_the_match_it_overlaps(tmp_path):
+    from test_taxonomy import minimal, write
+
+    path = write(tmp_path, minimal(patterns="      - exclusion\n").replace(
+        "    patterns:\n      - exclusion\n", "    patterns:\n      - exclusion\n    exclude:\n      - social exclusion\n"))
+    nlp = pipeline(load(path))
+    first = load(path).categories[0].id
+    assert first in tag_texts(nlp, ["Exclusion rates are high."])[0].ids()
+    assert first not in tag_texts(nlp, ["Social exclusion is a risk."])[0].ids()
+
+
+def test_a_token_pattern_spacy_rejects_is_reported(tmp_path):
+    from test_taxonomy import minimal, write
+
+    path = write(tmp_path, minimal(patterns="      - {tokens: [{LEMMA: wait, OP: \"many\"}]}\n"))
+    problems = example_problems(load(path))
+    assert problems and "token pattern is not valid" in str(problems[0])
