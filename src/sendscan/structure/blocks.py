@@ -176,8 +176,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph, closing quotes included."""
     spans, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        if text[start:m.end()].endswith(ABBREVIATIONS):
-            continue
+        if text[start:m.end()].endswith(ABBREVIATIONS) or re.search(r"(?:^|\s)[A-Z]\.$", text[start:m.end()]):
+            continue  # "e.g.", "Cllr.", an initial ("Cllr J. Ward")
         spans.append((start, m.end()))
         start = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
     if text[start:].strip():

@@ -598,7 +598,8 @@ def area_of(headline: str, text: str) -> str | None:
     """The area the article is about: named in the headline or the lead above
     all, and in a sentence about the inspection above a passing mention, so
     that the inspected area wins when several are named."""
-    paragraphs = [p for p in text.split("\n\n") if p.strip() and not BYLINE.match(p)]
+    # A masthead ("Dorset Echo") names the paper's patch, not the inspected area.
+    paragraphs = [p for p in text.split("\n\n") if len(p.split()) >= 4 and not BYLINE.match(p)]
     lead = " ".join(paragraphs[:4])
     scores: dict[str, float] = {}
     first: dict[str, int] = {}
