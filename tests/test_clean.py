@@ -85,3 +85,11 @@ def test_a_sentence_about_pay_or_jobs_in_the_article_stays():
     page = ("The council will spend £3 million on 40 new places.\n\n"
             "The report said too few jobs go to disabled young people.\n")
     assert len(web_lines(page)) == 2
+
+
+def test_related_links_end_the_article_but_not_when_they_stand_above_it():
+    story = ("Inspectors found that children in the borough wait far too long for an assessment of their needs.\n\n"
+             "The report said that plans are too often late and that families are not listened to by leaders.\n\n"
+             "Leaders told inspectors that they knew about these problems and had a plan to tackle every one.\n\n")
+    assert web_lines(story + "Related Topics\nSchool transport costs rise again\n") == [l for l in story.split("\n") if l]
+    assert len(web_lines("Most read\n\n" + story)) == 3

@@ -99,10 +99,21 @@ def is_furniture(text: str) -> bool:
 def web_text(lines: list[Line]) -> list[Line]:
     """An HTML or text page's lines without its furniture: single furniture
     lines, captions and whole blocks of job adverts."""
-    end = next((i for i, line in enumerate(lines) if END_OF_ARTICLE.match(line.text)), len(lines))
-    lines = lines[:end]
+    lines = lines[:article_end(lines)]
     dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines)
     return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
+
+
+def article_end(lines: list[Line]) -> int:
+    """Where the article ends: at "Related topics", "More on this story"...
+    once some of it has been read (the same words in a menu above the
+    article end nothing)."""
+    read = 0
+    for i, line in enumerate(lines):
+        if END_OF_ARTICLE.match(line.text) and read >= 3:
+            return i
+        read += len(line.text.split()) >= 15
+    return len(lines)
 
 
 def menu_lines(lines: list[Line]) -> set[int]:
