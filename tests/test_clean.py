@@ -93,3 +93,9 @@ def test_related_links_end_the_article_but_not_when_they_stand_above_it():
              "Leaders told inspectors that they knew about these problems and had a plan to tackle every one.\n\n")
     assert web_lines(story + "Related Topics\nSchool transport costs rise again\n") == [l for l in story.split("\n") if l]
     assert len(web_lines("Most read\n\n" + story)) == 3
+
+
+def test_sentences_about_money_are_not_job_adverts():
+    page = ("The high needs budget is overspent by £4m per year.\n"
+            "Transport for pupils with SEND costs £2m per year, the council said.\n")
+    assert len(web_lines(page)) == 2

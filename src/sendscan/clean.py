@@ -135,7 +135,8 @@ def advert_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines of job adverts: each cluster of pay and "Recruiter"
     lines (two or more, or one "Recruiter"), from the title and employer lines
     just above its first signal to its last."""
-    signals = [i for i, line in enumerate(lines) if JOB_SIGNAL.search(line.text)]
+    # An advert's lines are labels; a sentence about money ("...£3m per year.") is the article's.
+    signals = [i for i, line in enumerate(lines) if JOB_SIGNAL.search(line.text) and _label_like(line.text, 200)]
     clusters: list[list[int]] = []
     for i in signals:
         if clusters and i - clusters[-1][-1] <= ADVERT_SPAN:
@@ -154,8 +155,8 @@ def advert_lines(lines: list[Line]) -> set[int]:
     return dropped
 
 
-def _label_like(text: str) -> bool:
-    return len(text) <= 90 and not re.search(r"[.!?:;][”’\"')]*$", text)
+def _label_like(text: str, longest: int = 90) -> bool:
+    return len(text) <= longest and not re.search(r"[.!?:;][”’\"')]*$", text)
 
 
 def caption_lines(lines: list[Line]) -> set[int]:
