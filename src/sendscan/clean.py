@@ -29,11 +29,9 @@ SPLIT_WORD = re.compile(r"(?<![\w'’.-])([b-z]) (?=[a-z]{2,})")
 #: Lines that are the web page around an article, never part of it: cookie and
 #: video notices, sign-up boxes, share rows, "related" links, job headers.
 FURNITURE = re.compile(
-    r"cookie|sign up|newsletter|subscribe|news ?bulletin|in your inbox|email updates|"
+    r"cookie|newsletter|subscribe|news ?bulletin|in your inbox|email updates|"
     r"tell us (?:your|what you) (?:views|think)|"
     r"was this page (?:helpful|useful)|share this (?:page|article|story)|related (?:articles|stories|links|topics)|"
-    r"^jobs?\b|^(?:\w+ ){0,2}jobs(?: near you)?$|\bvacanc(?:y|ies)\b.*£|"
-    r"£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b|"
     r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
     r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
     r"all rights reserved|^©|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
@@ -52,6 +50,12 @@ END_OF_ARTICLE = re.compile(
     r"you may also like|more stories|latest stories)$", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
 MENU_RUN = 3
+
+#: Furniture only as a label, never in a sentence of the article ("Families can
+#: sign up to the forum." and "...costs £2m per annum." stay).
+FURNITURE_LABEL = re.compile(
+    r"sign up|^jobs?\b|^(?:\w+ ){0,2}jobs(?: near you)?$|\bvacanc(?:y|ies)\b.*£|"
+    r"£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b", re.IGNORECASE)
 
 #: The lines of a job advertisement: pay, and the "Recruiter:" line that ends one.
 JOB_SIGNAL = re.compile(
@@ -93,7 +97,9 @@ def normalise(text: str) -> str:
 
 def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
-    return len(text) < 240 and bool(FURNITURE.search(text))
+    if len(text) >= 240:
+        return False
+    return bool(FURNITURE.search(text)) or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
 
 
 def web_text(lines: list[Line]) -> list[Line]:
