@@ -228,6 +228,8 @@ def test_compare_gives_an_area_known_only_from_news_a_row_marked_so(cli):
     ("A mother told the Echo her son had waited three years for a diagnosis.", "context"),
     ("The leader of the council, Cllr Sam Hart, described the findings as disappointing.", "response"),
     ("The inspection looked at how well services work together.", "context"),
+    ("Council bosses apologised after inspectors found failings in every area they looked at.", "finding"),
+    ("Cllr Ann Lee said the council would act quickly after inspectors found failings.", "response"),
     ("The council said it accepted every recommendation.", "response"),
     ("Leaders have been criticised by the council's own scrutiny panel.", "response"),
     ("A spokeswoman for the integrated care board added that waits were falling.", "response"),

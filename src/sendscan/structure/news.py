@@ -258,12 +258,13 @@ def open_at_end(text: str) -> bool:
 
 
 def attribution(text: str, reading: Reading) -> str | None:
-    """The class of whoever the sentence says is speaking or finding (FINDING,
-    RESPONSE, CONTEXT for others), or None where it says no one is. The first
-    reporting verb that has a speaker decides; an inspection event with no
-    reporting verb is context."""
-    if AFTER_FINDING.search(text):
-        return FINDING
+    """Whom the sentence says is speaking or finding: FINDING, RESPONSE,
+    CONTEXT (an inspection event, background), OTHER (parents, campaigners),
+    WE_SAY (the council's "we" with no verb of saying), or None where it says
+    no one is. The first reporting verb that has a speaker decides, except
+    that an official acting (not speaking) on what the inspection found in a
+    clause of its own gives way to that finding ("Council bosses apologised
+    after inspectors found...")."""
     others = None
     for verb in REPORTING.finditer(text):
         found = speaker_of(text, verb, reading)
@@ -271,8 +272,12 @@ def attribution(text: str, reading: Reading) -> str | None:
             # Parents and others speak in the report too ("parents find it
             # hard..., the report said"): a later verb may name the inspection.
             others = others or found
+        elif found == RESPONSE and not INVERTED.match(verb.group(0)) and AFTER_FINDING.search(text):
+            return FINDING
         elif found:
             return found
+    if AFTER_FINDING.search(text):
+        return FINDING
     if others:
         return others
     if NAMED_CLAIM.search(text):
