@@ -22,7 +22,7 @@ def structure(lines: list[Line], source: Source) -> Document:
     """The document model of a cleaned source."""
     doc_type = headings.doc_type(lines, source)
     if doc_type == "unknown" and source.format != "pdf":
-        doc_type = news.kind(lines)
+        doc_type = news.kind(lines, source)
     blocks = blocks_of(lines, doc_type, source.line_pitch)
     writer = Writer()
     if doc_type == "send_revisit":

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import areas, metadata
-from ..model import Finding, Line, Metadata, Section
+from ..model import Finding, Line, Metadata, Section, Source
 from .blocks import Block, Writer, page_at, sentences
 
 FINDING, RESPONSE, CONTEXT = "finding", "response", "context"
@@ -67,7 +67,8 @@ WE_SAY = "we"
 #: "We" acting or promising, which is never restating a finding ("we have
 #: appointed", "we will", "we are working"), as against "we have not...".
 COMMITMENT = re.compile(
-    r"\bwe(?:['’]ve| have)(?! not\b)(?!n['’]t)|\bwe(?:['’]ll| will| are (?:now |already )?\w+ing| plan| intend| aim)\b",
+    r"\bwe(?:['’]ve| have)(?! not\b)(?!n['’]t)|"
+    r"\bwe(?:['’]ll| will| are (?:now |already )?\w+ing| plan| intend| aim)\b",
     re.I)
 #: Verbs by which "we" respond; "we identify", "we found" do not make "we" a speaker.
 STANCE = re.compile(
@@ -104,7 +105,8 @@ AFTER_FINDING = re.compile(
 NAMED_CLAIM = re.compile(
     r"\b(?:concerns?|criticisms?|weakness(?:es)?|failings?|failures?|problems?|issues|areas|strengths?|shortcomings)"
     r"\b (?:\w+ ){0,2}(?:raised|identified|highlighted|found|listed|noted|set out|uncovered|flagged|outlined)\b|"
-    r"\b(?:inspectors|inspection|report|ofsted|watchdogs?)(?:['’]s|['’])? (?:concerns?|criticisms?|findings?|verdict|"
+    r"\b(?:inspectors|inspection|report|ofsted|watchdogs?)(?:['’]s|['’])? "
+    r"(?:concerns?|criticisms?|findings?|verdict|"
     r"conclusions?)\b", re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
@@ -189,12 +191,18 @@ class Reading:
 PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ )+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?")
 
 
-def kind(lines: list[Line]) -> str:
+#: What only a council's (or any organisation's) own web page carries.
+PAGE_MARKER = re.compile(r"\b(?:was this page (?:helpful|useful)|report a problem with this page)\b", re.I)
+
+
+def kind(lines: list[Line], source: Source | None = None) -> str:
     """news_report, council_page or unknown, by what the text is: a council
     speaking of its own services in the first person, with the markers of a web
-    page, against a reporter quoting people about the council."""
+    page (looked for in the page as read, since cleaning drops them), against
+    a reporter quoting people about the council."""
     texts = [line.text for line in lines]
     everything = " ".join(texts)
+    page = " ".join(line.text for p in source.pages for line in p.lines) if source else everything
     if not re.search(r"\b(?:Ofsted|SEND|special (?:educational )?needs|Care Quality Commission|CQC|inspectors)\b",
                      everything, re.I):
         return "unknown"
@@ -203,8 +211,8 @@ def kind(lines: list[Line]) -> str:
     quoted_people = sum(bool(OPENING.search(t) and re.search(r"\b(?:said|says|added|told)\b", t)) for t in texts)
     third_person = len(re.findall(r"\b(?:the|a) (?:county |borough |city |district )?council\b",
                                   " ".join(outside), re.I))
-    council = 2 * bool(re.search(r"\bwas this page (?:helpful|useful)\b", everything, re.I)) \
-        + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", everything, re.I)) \
+    council = 2 * bool(PAGE_MARKER.search(page)) \
+        + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
         + bool(texts and PUBLISHER.fullmatch(texts[0])) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
