@@ -410,3 +410,11 @@ def test_a_text_about_no_inspection_is_unknown_and_read_as_plain_narrative(cli, 
                     "county about the footpath.\n", encoding="utf-8")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "unknown" and len(findings(doc)) == 2
+
+
+def test_a_page_marker_that_cleaning_drops_still_tells_a_council_page(cli, tmp_path):
+    page = tmp_path / "council.txt"
+    page.write_text("SEND inspection\n\nOfsted inspectors found that annual reviews are often late.\n\n"
+                    "Our improvement plan is published below.\n\nWas this page helpful?\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page" and "helpful" not in json.dumps(doc)
