@@ -26,9 +26,9 @@ def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
 
 def test_pipeline_is_blank_english_with_our_registered_components(nlp):
     assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
-    assert nlp.pipe_names == ["lemmatizer", "span_ruler", "categorizer", "checker", "polarity"]
-    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names[2:]] == [
-        "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
+    assert nlp.pipe_names == ["lemmatizer", "ruler", "categorizer", "checker", "polarity"]
+    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names[1:]] == [
+        "sendscan_ruler_v1", "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
 
 
 def test_lemmas_let_one_pattern_match_every_form(nlp):
@@ -60,3 +60,40 @@ def test_a_token_pattern_spacy_rejects_is_reported(tmp_path):
     path = write(tmp_path, minimal(patterns="      - {tokens: [{LEMMA: wait, OP: \"many\"}]}\n"))
     problems = example_problems(load(path))
     assert problems and "token pattern is not valid" in str(problems[0])
+
+
+def test_the_word_indexed_ruler_finds_exactly_the_spans_of_spacys_span_ruler(taxonomy, nlp):
+    import spacy
+
+    from conftest import CORPUS, SAMPLES
+    from sendscan.api import extract
+    from sendscan.tag.pipeline import finding_docs
+    from sendscan.tag.rules import SPANS_KEY, ruler_patterns
+
+    plain = spacy.blank("en")
+    plain.add_pipe("lemmatizer", config={"mode": "lookup"})
+    plain.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": True})
+    plain.initialize()
+    plain.get_pipe("span_ruler").add_patterns(ruler_patterns(taxonomy))
+    files = sorted(SAMPLES.glob("*.pdf")) + sorted(CORPUS.glob("*.pdf"))[:6]
+    compared = 0
+    for file in files:
+        pairs = list(extract(str(file)).findings())
+        for ours, theirs in zip(nlp.pipe(finding_docs(nlp, pairs)), plain.pipe(finding_docs(plain, pairs))):
+            assert [(s.start, s.end, s.label_, s.id_) for s in ours.spans[SPANS_KEY]] == \
+                   [(s.start, s.end, s.label_, s.id_) for s in theirs.spans[SPANS_KEY]]
+            compared += 1
+    assert compared > 50
+
+
+@pytest.mark.parametrize("pattern, anchors", [
+    ([{"LEMMA": "strategy"}], {"strategy"}),
+    ([{"LOWER": {"IN": ["no", "clear"]}}, {"LEMMA": "strategy"}], {"strategy"}),
+    ([{"LEMMA": "delay"}, {"OP": "{0,5}"}, {"LOWER": {"IN": ["ehc", "education"]}}], {"delay"}),
+    ([{"LOWER": "of", "OP": "?"}, {"IS_PUNCT": False, "OP": "+"}], None),  # nothing to index by: always run
+    ([{"LOWER": "a", "OP": "{2}"}], {"a"}),
+])
+def test_a_token_pattern_is_indexed_by_the_words_it_cannot_match_without(pattern, anchors):
+    from sendscan.tag.rules import anchor_words
+
+    assert anchor_words(pattern) == (frozenset(anchors) if anchors else None)

@@ -24,7 +24,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .features import category_features
+from .features import category_features, tokens
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
@@ -92,9 +92,9 @@ class Checker:
 
 def words_in(doc: Doc, lemmas: list[str]) -> str | None:
     """The words of the doc whose lemmas are these, in a row (as the text writes them)."""
-    tokens = [t for t in doc if not t.is_punct and not t.is_space]
-    for i in range(len(tokens) - len(lemmas) + 1):
-        run = tokens[i:i + len(lemmas)]
-        if [(t.lemma_ or t.lower_).lower() for t in run] == lemmas:
+    kept = [t for t in tokens(doc) if not t.punct]
+    for i in range(len(kept) - len(lemmas) + 1):
+        run = kept[i:i + len(lemmas)]
+        if [t.lemma for t in run] == lemmas:
             return doc[run[0].i:run[-1].i + 1].text
     return None

@@ -9,6 +9,9 @@ words let the model learn where that knowledge misleads.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -22,20 +25,38 @@ CONCESSIVE = {"despite", "although", "though", "while", "whilst", "notwithstandi
 ADVERSATIVE = {"but", "however", "yet"}
 
 
-def lemma(token) -> str:
-    return (token.lemma_ or token.lower_).lower()
+class Word(NamedTuple):
+    i: int
+    lower: str
+    lemma: str
+    alpha: bool
+    punct: bool  # punctuation or space
+
+
+def tokens(doc: Doc) -> list[Word]:
+    """The doc's tokens as plain tuples, read once per doc (both trained
+    components and several features walk them; spaCy's token objects are
+    slow to make one by one)."""
+    found = doc.user_data.get("tokens")
+    if found is None:
+        strings = doc.vocab.strings
+        found = [Word(i, strings[lower], (strings[lemma] or strings[lower]).lower(), bool(alpha), bool(punct or space))
+                 for i, (lower, lemma, alpha, punct, space)
+                 in enumerate(doc.to_array([LOWER, LEMMA, IS_ALPHA, IS_PUNCT, IS_SPACE]).tolist())]
+        doc.user_data["tokens"] = found
+    return found
 
 
 def words(doc: Doc) -> dict[str, float]:
     """Content lemmas and adjacent pairs of lemmas (a pair needs one content word)."""
-    kept = [t for t in doc if not t.is_punct and not t.is_space]
+    kept = [t for t in tokens(doc) if not t.punct]
     found: dict[str, float] = {}
     for token in kept:
-        if token.is_alpha and lemma(token) not in STOP_WORDS:
-            found["w:" + lemma(token)] = 1.0
+        if token.alpha and token.lemma not in STOP_WORDS:
+            found["w:" + token.lemma] = 1.0
     for a, b in zip(kept, kept[1:]):
-        if lemma(a) not in STOP_WORDS or lemma(b) not in STOP_WORDS:
-            found[f"b:{lemma(a)} {lemma(b)}"] = 1.0
+        if a.lemma not in STOP_WORDS or b.lemma not in STOP_WORDS:
+            found[f"b:{a.lemma} {b.lemma}"] = 1.0
     return found
 
 
@@ -56,7 +77,7 @@ def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
 
 
 def first_sentence_end(doc: Doc) -> int:
-    return next((t.i for t in doc if t.text in {".", "!", "?"}), len(doc))
+    return next((t.i for t in tokens(doc) if t.lower in {".", "!", "?"}), len(doc))
 
 
 #: Words that open a sentence about what the sentence before it said.
@@ -67,7 +88,7 @@ FOLLOWERS = {"this", "these", "that", "those", "it", "they", "such", "as", "cons
 def follows_on(doc: Doc) -> Doc | None:
     """The sentence before, if this one opens by referring back to it."""
     previous = doc.user_data.get("previous")
-    return previous if previous is not None and len(doc) and doc[0].lower_ in FOLLOWERS else None
+    return previous if previous is not None and len(doc) and tokens(doc)[0].lower in FOLLOWERS else None
 
 
 def category_features(doc: Doc, threshold: float, section: str | None) -> dict[str, float]:
@@ -86,15 +107,14 @@ def asserted(doc: Doc) -> list[bool]:
     (False in a conceded clause: after "despite" up to the comma, or before "but")."""
     flags = [True] * len(doc)
     conceding = False
-    for i, token in enumerate(doc):
-        if token.lower_ in CONCESSIVE:
+    for token in tokens(doc):
+        if token.lower in CONCESSIVE:
             conceding = True
-        elif token.text in {",", ";"}:
+        elif token.lower in {",", ";"}:
             conceding = False
-        elif token.lower_ in ADVERSATIVE and i > 0:
-            for j in range(i):
-                flags[j] = False
-        flags[i] = flags[i] and not conceding
+        elif token.lower in ADVERSATIVE and token.i > 0:
+            flags[:token.i] = [False] * token.i
+        flags[token.i] = flags[token.i] and not conceding
     return flags
 
 
@@ -105,19 +125,19 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     `cues` are (label, start token, negated) from the polarity cue matcher."""
     flags = asserted(doc)
     found: dict[str, float] = {}
-    kept = [t for t in doc if not t.is_punct and not t.is_space]
+    kept = [t for t in tokens(doc) if not t.punct]
     for token in kept:
-        if token.is_alpha and (lemma(token) not in STOP_WORDS or token.lower_ in POLARITY_WORDS):
-            found[("w:" if flags[token.i] else "cw:") + lemma(token)] = 1.0
+        if token.alpha and (token.lemma not in STOP_WORDS or token.lower in POLARITY_WORDS):
+            found[("w:" if flags[token.i] else "cw:") + token.lemma] = 1.0
     for a, b in zip(kept, kept[1:]):
-        found[f"b:{lemma(a)} {lemma(b)}"] = 1.0
+        found[f"b:{a.lemma} {b.lemma}"] = 1.0
     for label, start, negated in cues:
         name = ("cue:" if flags[start] else "ccue:") + label + ("~" if negated else "")
         found[name] = found.get(name, 0.0) + 1.0
     before = follows_on(doc)
     if before is not None:
         # What the sentence before said, turned round by "However" or "But".
-        turn = "turn:" if doc[0].lower_ in ADVERSATIVE else "prev:"
+        turn = "turn:" if tokens(doc)[0].lower in ADVERSATIVE else "prev:"
         for label, _, negated in before._.cues:
             name = turn + label + ("~" if negated else "")
             found[name] = found.get(name, 0.0) + 1.0

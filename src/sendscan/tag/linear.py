@@ -67,11 +67,13 @@ class LinearModel:
 
     def probabilities(self, example: dict[str, float]) -> dict[str, float]:
         """label -> probability for one example."""
-        scores = self.bias.astype("f8").copy()
+        columns, values = [], []
         for name, value in example.items():
             column = self.index.get(name)
             if column is not None:
-                scores += value * self.weights[column]
+                columns.append(column)
+                values.append(value)
+        scores = self.bias + numpy.asarray(values, "f") @ self.weights[columns]
         return dict(zip(self.labels, self.activate(scores[None, :])[0].tolist()))
 
     def strongest(self, example: dict[str, float], label: str, n: int = 3) -> list[str]:

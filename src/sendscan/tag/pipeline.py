@@ -2,8 +2,8 @@
 
 A blank English spaCy pipeline (nothing to download):
 
-    lemmatizer (lookup tables) -> span_ruler (the taxonomy's patterns, as
-    data) -> categorizer (rules.py) -> checker (checker.py) -> polarity (polarity.py)
+    lemmatizer (lookup tables) -> ruler (the taxonomy's patterns, as data: spaCy's
+    span ruler, indexed by word) -> categorizer -> checker -> polarity
 
 There is no sentencizer: each doc is already one finding (structure splits
 narrative into sentences). The sendscan components are registered factories
@@ -35,13 +35,13 @@ def pipeline(taxonomy: Taxonomy, model: str | Path | None | bool = None) -> Lang
     alone (untrained checker and polarity)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("span_ruler", config={"spans_key": rules.SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": True})
+    nlp.add_pipe("sendscan_ruler_v1", name="ruler")
     nlp.add_pipe("sendscan_categorizer_v1", name="categorizer",
                  config={"weights": rules.weights_of(taxonomy), "parents": rules.parents_of(taxonomy)})
     nlp.add_pipe("sendscan_checker_v1", name="checker")
     nlp.add_pipe("sendscan_polarity_v2", name="polarity")
     nlp.initialize()  # loads the lemma lookup tables from spacy-lookups-data
-    nlp.get_pipe("span_ruler").add_patterns(rules.ruler_patterns(taxonomy))
+    nlp.get_pipe("ruler").add_patterns(rules.ruler_patterns(taxonomy))
     if model is not False:
         load_weights(nlp, model_folder(model))
     nlp.meta["sendscan_taxonomy"] = {"name": taxonomy.name, "digest": taxonomy.digest}

@@ -11,10 +11,15 @@ when (a finding's topic is mostly named in its first sentence).
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from ..taxonomy import Taxonomy
+from .features import tokens
 
 SPANS_KEY = "sendscan"
 EXCLUDE = "exclude:"
@@ -61,7 +66,10 @@ class Categorizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))
-        excluded = [s for s in spans if s.label_.startswith(EXCLUDE)]
+        excluded: dict[str, list[Span]] = {}
+        for span in spans:
+            if span.label_.startswith(EXCLUDE):
+                excluded.setdefault(span.label_[len(EXCLUDE):], []).append(span)
         totals: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
         via: dict[str, set[str]] = {}
@@ -98,9 +106,8 @@ class Categorizer:
             category_id = self.parents[category_id]
         return category_id
 
-    def _cancelled(self, span: Span, excluded: list[Span]) -> bool:
-        label = EXCLUDE + span.label_
-        return any(x.label_ == label and x.start < span.end and span.start < x.end for x in excluded)
+    def _cancelled(self, span: Span, excluded: dict[str, list[Span]]) -> bool:
+        return any(x.start < span.end and span.start < x.end for x in excluded.get(span.label_, ()))
 
 
 def asides(doc: Doc) -> list[bool]:
@@ -108,7 +115,7 @@ def asides(doc: Doc) -> list[bool]:
     example" opening a sentence gives a whole sentence of example, which is
     still the finding's own matter, so only an opener within a clause counts."""
     flags = [False] * len(doc)
-    words = [t.lower_ for t in doc]
+    words = [t.lower for t in tokens(doc)]
     inside = False
     for i, word in enumerate(words):
         if word in ASIDE_CLOSERS:
@@ -145,3 +152,83 @@ def weights_of(taxonomy: Taxonomy) -> dict[str, float]:
 
 def parents_of(taxonomy: Taxonomy) -> dict[str, str]:
     return {c.id: c.parent for c in taxonomy.categories if c.parent}
+
+
+@Language.factory(
+    "sendscan_ruler_v1",
+    default_config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": True, "overwrite": True},
+)
+def make_ruler(nlp, name, spans_key: str, phrase_matcher_attr: str, validate: bool, overwrite: bool):
+    return Ruler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
+                 overwrite=overwrite, scorer=None)
+
+
+class Ruler(SpanRuler):
+    """spaCy's span ruler, which runs a token pattern only on findings that hold
+    a word the pattern cannot match without.
+
+    spaCy's Matcher walks every token pattern over every token; most of a
+    taxonomy's token patterns name a word ("strategy", "delay") that most
+    findings lack. Each token pattern is indexed by the words of its most
+    selective required token; a finding's words pick the patterns worth
+    running. Same spans as `span_ruler`, in a fraction of the time; patterns
+    save and load with the pipeline as the span ruler's do.
+    """
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        self._gated: list[tuple[frozenset | None, Matcher]] = []
+        for entry in self._patterns:
+            if isinstance(entry["pattern"], list):
+                matcher = Matcher(self.nlp.vocab, validate=self.validate)
+                matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
+                self._gated.append((anchor_words(entry["pattern"]), matcher))
+
+    def clear(self) -> None:
+        super().clear()
+        self._gated = []
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        words = present_words(doc)
+        matches = list(self.phrase_matcher(doc))
+        for anchors, matcher in self._gated:
+            if anchors is None or not anchors.isdisjoint(words):
+                matches.extend(matcher(doc))
+        found = {Span(doc, start, end, label=self._match_label_id_map[m]["label"], span_id=self._match_label_id_map[m]["id"])
+                 for m, start, end in matches if start != end}
+        return sorted(found)
+
+
+#: Token attributes whose literal values a finding's words are checked against.
+LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+
+
+def anchor_words(pattern: list[dict]) -> frozenset | None:
+    """The words of which a finding must hold one for the pattern to match (the
+    smallest such set among its required tokens), or None if none can be told."""
+    best = None
+    for spec in pattern:
+        if not required(spec.get("OP")):
+            continue
+        for attr, value in spec.items():
+            if attr.upper() not in LITERAL_ATTRS:
+                continue
+            values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) \
+                and set(value) == {"IN"} else None
+            if values and (best is None or len(values) < len(best)):
+                best = frozenset(v.lower() for v in values)
+    return best
+
+
+def required(op: str | None) -> bool:
+    """Whether a token with this operator must be there at least once."""
+    if op in (None, "+"):
+        return True
+    counted = re.fullmatch(r"\{(\d+)(?:,\d*)?\}", op or "")
+    return bool(counted and int(counted.group(1)) > 0)
+
+
+def present_words(doc: Doc) -> set[str]:
+    """The lower-case forms and lemmas of the doc's tokens."""
+    return {t.lower for t in tokens(doc)} | {t.lemma for t in tokens(doc)}
