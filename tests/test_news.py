@@ -418,3 +418,16 @@ def test_a_page_marker_that_cleaning_drops_still_tells_a_council_page(cli, tmp_p
                     "Our improvement plan is published below.\n\nWas this page helpful?\n", encoding="utf-8")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page" and "helpful" not in json.dumps(doc)
+
+
+def test_a_story_opening_on_an_unattributed_claim_keeps_it_as_a_finding(cli, tmp_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Lowmoor families 'let down'\n\nBy Kim Dale\n\n"
+                    "Children with special educational needs in Lowmoor wait too long for help. "
+                    "Their plans are often late.\n\n"
+                    "Cllr Tom Hale said: \"We are sorry and we will put this right for every family.\"\n\n"
+                    "Ofsted inspectors visited the borough in May.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert findings(doc) == ["Children with special educational needs in Lowmoor wait too long for help.",
+                             "Their plans are often late."]
+    assert "Hale" in said(doc, "response") and "visited" in said(doc, "context")

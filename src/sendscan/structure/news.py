@@ -378,7 +378,10 @@ class Unit:
 def sections_of(blocks: list[Block], doc_type: str, writer: Writer) -> list[Section]:
     """Sections in reading order: each heading opens one, and each change of
     who is speaking (finding, response, context) under it opens another."""
-    reading = Reading(council_page=doc_type == "council_page")
+    # A news story opens on the inspection's claim ("Children with SEND are
+    # being let down..."), attributed or not; a council page on its own voice.
+    council_page = doc_type == "council_page"
+    reading = Reading(council_page=council_page, mode=CONTEXT if council_page else FINDING)
     built = Sections()
     intro = None
     for number, block in enumerate(blocks):
