@@ -52,6 +52,52 @@ def test_web_furniture_is_recognised(line):
 @pytest.mark.parametrize("line", [
     "Parents told inspectors that waiting lists for therapy are too long.",
     "The council has set aside £2 million to create 40 more specialist places.",
+    "Families can sign up to the parent carer forum at any time.",
+    "Home-to-school transport now costs £9,000 per annum for each pupil.",
 ])
 def test_findings_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+def web_lines(text: str) -> list[str]:
+    from sendscan.model import Source
+    from sendscan.read import ROW, text_page
+
+    source = Source(path="page.txt", format="text", pages=[text_page(text)], line_pitch=ROW)
+    return [line.text for line in clean(source)]
+
+
+def test_a_block_of_job_adverts_goes_whole_title_and_employer_included():
+    # Met in a real story: adverts under it named other towns, which became its area.
+    page = ("Inspectors found long waits.\n\nCare jobs\nSupport Worker\nHarrowby Council\n£12.50 per hour\n"
+            "Help adults to live well at home. Harrowby\nRecruiter: Harrowby Council\nOccupational Therapist\n"
+            "Marsh Health Trust\nBand 6\nJoin a friendly team. Marsh\nRecruiter: Marsh Health Trust\n")
+    assert web_lines(page) == ["Inspectors found long waits."]
+
+
+def test_captions_share_rows_and_notices_go():
+    page = ("Fenmarsh SEND services told to improve\n\nFenmarsh SEND services told to improve image\n\n"
+            "Image: Fenmarsh Council\n\nShare\nFacebook Twitter WhatsApp\nLinkedin Banner\n\n"
+            "This video can not be played\n\nHome > News > Education\n\nThe report found that plans are late.\n\n"
+            "Was this page helpful?\nYes\nNo\n")
+    assert web_lines(page) == ["Fenmarsh SEND services told to improve", "The report found that plans are late."]
+
+
+def test_a_sentence_about_pay_or_jobs_in_the_article_stays():
+    page = ("The council will spend £3 million on 40 new places.\n\n"
+            "The report said too few jobs go to disabled young people.\n")
+    assert len(web_lines(page)) == 2
+
+
+def test_related_links_end_the_article_but_not_when_they_stand_above_it():
+    story = ("Inspectors found that children in the borough wait far too long for an assessment of their needs.\n\n"
+             "The report said that plans are too often late and that families are not listened to by leaders.\n\n"
+             "Leaders told inspectors that they knew about these problems and had a plan to tackle every one.\n\n")
+    assert web_lines(story + "Related Topics\nSchool transport costs rise again\n") == [l for l in story.split("\n") if l]
+    assert len(web_lines("Most read\n\n" + story)) == 3
+
+
+def test_sentences_about_money_are_not_job_adverts():
+    page = ("The high needs budget is overspent by £4m per year.\n"
+            "Transport for pupils with SEND costs £2m per year, the council said.\n")
+    assert len(web_lines(page)) == 2

@@ -118,6 +118,27 @@ def test_pdf_lines_carry_page_and_position(engine):
     assert len({round(l.x0) for l in cells}) == 2
 
 
+@pytest.mark.parametrize("markdown, text", [
+    ("**The report found:**", "The report found:"),
+    ("*By Jo Lee*", "By Jo Lee"),
+    ("the *poor* quality of __EHC__ plans", "the poor quality of EHC plans"),
+    ("- a list item with 2 * 3 = 6 and snake_case words", "- a list item with 2 * 3 = 6 and snake_case words"),
+])
+def test_emphasis_of_html_main_text_is_dropped(markdown, text):
+    from sendscan.read import plain
+
+    assert plain(markdown) == text
+
+
+def test_paragraphs_one_a_line_get_their_blank_lines_and_wrapped_text_is_left_alone():
+    from sendscan.read import paragraphed
+
+    long = "Inspectors found that " + "children wait too long for help, " * 6 + "and families are frustrated."
+    assert paragraphed(f"Headline of the story\n{long}\n{long}\n") == f"Headline of the story\n\n{long}\n\n{long}"
+    wrapped = "Inspectors found that children wait\ntoo long for help.\n"
+    assert paragraphed(wrapped) == wrapped
+
+
 def test_pdfium_line_with_a_wrapped_hyphen_is_cut_into_its_two_visual_lines():
     # pdfium runs the two lines of a hyphenated wrap into one (U+FFFE marks the
     # wrap); kept whole, the next line's gap looked like a paragraph break.

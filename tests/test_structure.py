@@ -31,6 +31,8 @@ def test_sentences_split_after_full_stops_but_not_abbreviations():
     text = "Leaders act, e.g. on waits. Dr. Patel leads. Parents said “it is better.” Waits fell."
     assert [text[s:e] for s, e in sentences(text)] == [
         "Leaders act, e.g. on waits.", "Dr. Patel leads.", "Parents said “it is better.”", "Waits fell."]
+    text = "Cllr J. Ward said so. Waits fell."
+    assert [text[s:e] for s, e in sentences(text)] == ["Cllr J. Ward said so.", "Waits fell."]
 
 
 def test_bullet_cut_by_a_page_break_and_footer_is_one_finding():

@@ -12,9 +12,10 @@ from functools import lru_cache
 from importlib import resources
 
 #: Words around a name that do not change which area it is.
-PREFIXES = re.compile(r"^(?:the |london borough of |royal borough of |city of |county of |council of the )+")
+PREFIXES = re.compile(r"^(?:the |nhs |london borough of |royal borough of |city of |county of |council of the )+")
 SUFFIXES = re.compile(
-    r"(?: local area partnership| local area| local authority| partnership| send)?"
+    r"(?: local area partnership| local area| local authority| partnership| send"
+    r"| ccg| icb| clinical commissioning group| integrated care board)?"
     r"(?: (?:metropolitan |district |county |city |borough )*council)?$")
 
 
@@ -80,6 +81,16 @@ def _mention_pattern() -> re.Pattern:
     names = sorted({n for a in all_areas() for n in (a.name, *a.variants) if len(n) > 3 or n.isupper()},
                    key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def mentions(text: str) -> list[tuple[int, Area]]:
+    """Where each known area is named in a text, in order."""
+    found = []
+    for m in _mention_pattern().finditer(text):
+        area = lookup(m.group(0))
+        if area:
+            found.append((m.start(), area))
+    return found
 
 
 def find(text: str) -> Area | None:

@@ -26,15 +26,48 @@ DEBRIS = str.maketrans({
 #: lower-case letter other than "a" is never an English word, so it is rejoined.
 SPLIT_WORD = re.compile(r"(?<![\w'’.-])([b-z]) (?=[a-z]{2,})")
 
-#: Lines that are the web page around an article, never part of it.
+#: Lines that are the web page around an article, never part of it: cookie and
+#: video notices, sign-up boxes, share rows, "related" links, job headers.
 FURNITURE = re.compile(
-    r"cookie|sign up|newsletter|subscribe|tell us (?:your|what you) (?:views|think)|"
-    r"was this page (?:helpful|useful)|share this (?:page|article)|related (?:articles|stories|links)|"
-    r"^jobs?\b|\bvacanc(?:y|ies)\b.*£|£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b|"
-    r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all)\b|"
-    r"all rights reserved|^©",
+    r"cookie|newsletter|subscribe|news ?bulletin|in your inbox|email updates|"
+    r"tell us (?:your|what you) (?:views|think)|"
+    r"was this page (?:helpful|useful)|share this (?:page|article|story)|related (?:articles|stories|links|topics)|"
+    r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
+    r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
+    r"all rights reserved|^©|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
+    r"^image (?:source|caption)\b|^(?:close panel|share page|copy link|about sharing)$|^follow (?:us|bbc)\b|"
+    r"send your story ideas|\bemail\b.*@[\w-]+\.\w|\((?:pdf|docx?|odt),? [\d.]+ ?[km]b\)|"
+    r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
+    r"browser (?:does not|doesn['’]t) support|"
+    r"^(?:(?:share(?: on| via)?|facebook|twitter|x|linkedin|whatsapp|email|e-mail|pinterest|reddit|copy link|"
+    r"print|banner)\b[\s,|/·•]*)+$",
     re.IGNORECASE,
 )
+
+#: A line that ends the article: what follows is the page's other stories and links.
+END_OF_ARTICLE = re.compile(
+    r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)|top stories|"
+    r"you may also like|more stories|latest stories)$", re.IGNORECASE)
+#: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
+MENU_RUN = 3
+
+#: Furniture only as a label, never in a sentence of the article ("Families can
+#: sign up to the forum." and "...costs £2m per annum." stay).
+FURNITURE_LABEL = re.compile(
+    r"sign up|^jobs?\b|^(?:\w+ ){0,2}jobs(?: near you)?$|\bvacanc(?:y|ies)\b.*£|"
+    r"£\s?\d[\d,]*.*\b(?:salary|per annum|apply|closing date)\b", re.IGNORECASE)
+
+#: The lines of a job advertisement: pay, and the "Recruiter:" line that ends one.
+JOB_SIGNAL = re.compile(
+    r"^Recr?u\w{0,3}ter:|^(?:Up to |From )?£\s?\d|^(?:Grade|Band|Scale|Salary|SCP)\b.*[£\d]|"
+    r"£\s?\d[\d,.]*.*\bper (?:hour|annum|year|day|week)\b",
+    re.IGNORECASE,
+)
+#: Signals of one block of adverts stand at most this many lines apart.
+ADVERT_SPAN = 8
+#: A caption repeats the headline with the word for the picture after it.
+CAPTION = re.compile(r"\s*[-–|:]?\s*\(?(?:image|picture|photo(?:graph)?|video)s?\)?$", re.IGNORECASE)
+CAPTION_LINE = re.compile(r"^\(?(?:image|picture|photo(?:graph)?)s?(?: credit)?\s*[:|]", re.IGNORECASE)
 
 #: Running footers known by their words, for documents too short to show repetition.
 KNOWN_RUNNING = re.compile(r"^(?:Area SEND )?inspection report:|^page \d+(?: of \d+)?$|^\d{1,3}$", re.IGNORECASE)
@@ -52,7 +85,7 @@ def clean(source: Source) -> list[Line]:
         running = running_lines(source)
         lines = [line for line in lines if not is_running(line, running, source)]
     else:
-        lines = [line for line in lines if not is_furniture(line.text)]
+        lines = web_text(lines)
     return lines
 
 
@@ -64,7 +97,86 @@ def normalise(text: str) -> str:
 
 def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
-    return len(text) < 240 and bool(FURNITURE.search(text))
+    if len(text) >= 240:
+        return False
+    return bool(FURNITURE.search(text)) or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
+
+
+def web_text(lines: list[Line]) -> list[Line]:
+    """An HTML or text page's lines without its furniture: single furniture
+    lines, captions and whole blocks of job adverts."""
+    lines = lines[:article_end(lines)]
+    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines)
+    return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
+
+
+def article_end(lines: list[Line]) -> int:
+    """Where the article ends: at "Related topics", "More on this story"...
+    once some of it has been read (the same words in a menu above the
+    article end nothing)."""
+    read = 0
+    for i, line in enumerate(lines):
+        if END_OF_ARTICLE.match(line.text) and read >= 3:
+            return i
+        read += len(line.text.split()) >= 15
+    return len(lines)
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Indexes of navigation menus copied with the page ("Home / News /
+    Sport", one a line): runs of one- and two-word lines with no gap."""
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        menu_like = len(line.text.split()) <= 2 and not re.search(r"[.!?:;,]$", line.text)
+        prev = lines[i - 1]
+        follows = runs and runs[-1][-1] == i - 1 and line.top - prev.top <= prev.bottom - prev.top  # no blank line
+        if menu_like and follows:
+            runs[-1].append(i)
+        elif menu_like and not (i and lines[i - 1].text.endswith(":")):
+            runs.append([i])
+    return {i for run in runs if len(run) >= MENU_RUN for i in run}
+
+
+def advert_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of job adverts: each cluster of pay and "Recruiter"
+    lines (two or more, or one "Recruiter"), from the title and employer lines
+    just above its first signal to its last."""
+    # An advert's lines are labels; a sentence about money ("...£3m per year.") is the article's.
+    signals = [i for i, line in enumerate(lines) if JOB_SIGNAL.search(line.text) and _label_like(line.text, 200)]
+    clusters: list[list[int]] = []
+    for i in signals:
+        if clusters and i - clusters[-1][-1] <= ADVERT_SPAN:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    dropped: set[int] = set()
+    for cluster in clusters:
+        if len(cluster) < 2 and not lines[cluster[0]].text.lower().startswith("rec"):
+            continue
+        start = cluster[0]
+        # Title and employer: short lines that are not sentences, just above.
+        while start > 0 and cluster[0] - start < 3 and _label_like(lines[start - 1].text):
+            start -= 1
+        dropped.update(range(start, cluster[-1] + 1))
+    return dropped
+
+
+def _label_like(text: str, longest: int = 90) -> bool:
+    return len(text) <= longest and not re.search(r"[.!?:;][”’\"')]*$", text)
+
+
+def caption_lines(lines: list[Line]) -> set[int]:
+    """Indexes of image captions: "Image: ...", or a line that repeats another
+    (the headline) with "image" after it."""
+    texts = {line.text.lower() for line in lines}
+    found = set()
+    for i, line in enumerate(lines):
+        bare = CAPTION.sub("", line.text)
+        if CAPTION_LINE.match(line.text) or (bare != line.text and bare.lower() in texts):
+            found.add(i)
+        if re.fullmatch(r"image caption,?", line.text, re.IGNORECASE) and i + 1 < len(lines):
+            found.add(i + 1)  # the label on a line of its own, the caption on the next
+    return found
 
 
 def running_lines(source: Source) -> set[str]:

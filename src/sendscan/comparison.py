@@ -15,6 +15,7 @@ from .errors import SendscanError, UsageError
 from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
+NEWS_TYPES = ("news_report", "council_page")
 GROUPS = ("outcome", "doc-type", "year", "region")
 SORTS = ("area", "date", "weaknesses")
 AVERAGE = "Neighbours' average"
@@ -52,6 +53,11 @@ class Row:
     #: Every finding selected from the document: {section, page, polarity, categories, evidence, text}.
     findings: list[dict] = field(default_factory=list)
 
+    @property
+    def from_news(self) -> bool:
+        """Known from a news report or council page, not an inspection document."""
+        return self.doc_type in NEWS_TYPES
+
     def weaknesses(self) -> int:
         return sum(1 for w, _ in self.cells.values() if w)
 
@@ -83,7 +89,7 @@ class Comparison:
         for r in self.rows:
             row = {"area": r.area, "region": r.region, "group": r.group, "doc_type": r.doc_type,
                    "inspection_end": r.inspection_end, "outcome": r.outcome, "result": r.result,
-                   "previous": r.previous, "source": r.source}
+                   "from_news": r.from_news, "previous": r.previous, "source": r.source}
             if self.focus:
                 row["role"] = r.role
             if self.history:
@@ -123,6 +129,9 @@ def row_of(item: Classified, polarity: str, categories: list[str] | None) -> Row
     row = Row(area=name, region=areas.region_of(name), doc_type=item.document.doc_type,
               inspection_end=meta.inspection_end or meta.published, outcome=meta.outcome, source=item.document.source,
               result=result_of(meta))
+    if row.from_news:
+        # What an article says of the verdict is second-hand: the row says so.
+        row.result = f"news: {row.result}" if row.result else "news"
     if past := record.previous(name):
         row.disagreements = disagreements(item, past)
         if row.doc_type not in OLD_FRAMEWORK:
@@ -203,7 +212,7 @@ def history(classified: list[Classified], area: str, polarity: str = "all",
     rows = [row_of(c, polarity, categories) for c in mine]
     if past:
         rows += published_rows(past, {r.doc_type for r in rows})
-    rows.sort(key=lambda r: r.inspection_end or "")
+    rows.sort(key=history_key)
     # The documents spell the name best where the reference table does not know it.
     named = next((r.area for r in rows if r.kind == "document"), name)
     return Comparison(rows=rows, categories=list(categories or CODEBOOK_IDS), history=named)
@@ -265,6 +274,13 @@ def mean_cells(rows: list[Row], categories: list[str]) -> dict[str, list[float]]
         if weak or strong:
             means[category] = [round(weak, 1), round(strong, 1)]
     return means
+
+
+def history_key(row: Row) -> tuple:
+    """Oldest first; news may give only the month ("2024-03"), and comes after
+    the inspection document of that month that it retells."""
+    date = row.inspection_end or ""
+    return date[:7], not row.doc_type.startswith("send_"), date
 
 
 def group_of(row: Row, group_by: str | None) -> str | None:

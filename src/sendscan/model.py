@@ -215,9 +215,14 @@ class Classified:
         weaknesses, areas for improvement and priority action, significant
         weaknesses, revisit verdicts). Its narrative sentences illustrate that
         judgement and, counted too, gave a report a dozen categories of each
-        side; they count only in a document that has no judgement sections
-        (news, council pages)."""
+        side; they count only in a document that has no judgement sections.
+        In news and council pages every finding is a claim of the inspection
+        (officials' words are responses, never findings), and all count: a
+        list the article labels as weaknesses does not make its other
+        findings illustrations."""
         tagged = list(self.tagged())
+        if self.document.doc_type in ("news_report", "council_page"):
+            return [t for t in tagged if t[0].kind in JUDGEMENT_KINDS or t[0].kind == "narrative"]
         judged = [t for t in tagged if t[0].kind in JUDGEMENT_KINDS]
         return judged or [t for t in tagged if t[0].kind == "narrative"]
 

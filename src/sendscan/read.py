@@ -78,7 +78,7 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> S
     text = decode(data, path, encoding)
     if kind == "html":
         return _html_source(text, path)
-    return Source(path=path, format="text", pages=[text_page(text)], line_pitch=ROW)
+    return Source(path=path, format="text", pages=[text_page(paragraphed(text))], line_pitch=ROW)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -132,6 +132,54 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         ) from None
 
 
+#: A line this long was never wrapped by hand: it is a whole paragraph.
+PARAGRAPH_LINE = 150
+
+
+def paragraphed(text: str) -> str:
+    """Text copied from a web page with one paragraph a line and no blank
+    lines between them, given the blank lines its paragraphs would have had:
+    after a line that ends a sentence and around a line too long to be a wrap.
+    Short lines in a row (a menu, a list that lost its markers) stay together.
+    Text with blank lines, or hard-wrapped, is left as it is."""
+    lines = text.splitlines()
+    blank = sum(1 for line in lines if not line.strip())
+    if not lines or blank * 10 >= len(lines) - blank or wrapped(lines):
+        return text
+    menu = menu_rows(lines)
+    out = [lines[0]]
+    for n, (prev, line) in enumerate(zip(lines, lines[1:])):
+        ends = re.search(r"[.!?:][”’\"')]*$", prev.rstrip())
+        # A heading before a capital starts a paragraph; a menu's rows do not.
+        heading = n not in menu and line[:1].isupper() and not prev.startswith("By ")  # a byline runs on
+        if ends or heading or len(prev) > PARAGRAPH_LINE or len(line) > PARAGRAPH_LINE:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped text: no line too long to be a wrap, and most lines of
+    some length stop mid-sentence (a paragraph a line ends with its full stop)."""
+    if max(len(line) for line in lines) > PARAGRAPH_LINE:
+        return False
+    full = [line.rstrip() for line in lines if len(line.split()) >= 6]
+    return not full or sum(bool(re.search(r"[.!?:][”’\"')]*$", line)) for line in full) < 0.6 * len(full)
+
+
+def menu_rows(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of three or more of one or two words (a menu)."""
+    short = [len(line.split()) <= 2 for line in lines]
+    rows: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not short[i]:
+            if i - start >= 3:
+                rows.update(range(start, i))
+            start = i + 1
+    return rows
+
+
 def text_page(text: str) -> Page:
     """One page of rows: each line a row, each blank line a gap of one row."""
     lines, row = [], 0.0
@@ -157,8 +205,18 @@ def _html_source(html: str, path: str) -> Source:
     meta = trafilatura.extract_metadata(html)
     hints = {"title": meta.title, "date": meta.date} if meta else {}
     # trafilatura puts one paragraph per line; a blank row between keeps them apart.
-    spaced = "\n\n".join(line for line in text.splitlines() if line.strip())
+    spaced = "\n\n".join(plain(line) for line in text.splitlines() if line.strip())
     return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints, line_pitch=ROW)
+
+
+#: Markdown emphasis around words (**bold**, *italic*, __bold__), not a list marker at a line's start.
+EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+
+
+def plain(line: str) -> str:
+    """A line of trafilatura's markdown without emphasis: "**The report found:**"
+    must end with its colon, "*By Jo Lee*" begin with its byline."""
+    return EMPHASIS.sub(r"\2", line)
 
 
 def _pdf_pages(data: bytes, path: str, engine: str) -> list[Page]:

@@ -69,7 +69,16 @@ def document_view(doc: Document) -> Group:
         for n, finding in enumerate(section.findings, 1):
             table.add_row(str(n), str(finding.page), finding.text)
         parts.append(table)
-    others = [s.kind for s in doc.sections if s.kind not in FINDING_KINDS]
+    said = [p for s in doc.sections if s.kind == "response" for p in s.text.split("\n\n") if p]
+    if said:
+        # Officials' words stay in view, apart: they are never findings.
+        table = Table(title=Text("Responses: officials' words, not findings", style="dim"), title_justify="left",
+                      expand=True, show_header=False)
+        table.add_column("Response", ratio=1, style="dim")
+        for paragraph in said:
+            table.add_row(paragraph)
+        parts.append(table)
+    others = [s.kind for s in doc.sections if s.kind not in FINDING_KINDS and s.kind != "response"]
     parts.append(Text(f"{sum(len(s.findings) for s in doc.sections)} findings; "
                       f"{len(others)} context and end-matter sections not shown (see --format json)", style="dim"))
     return Group(*parts)

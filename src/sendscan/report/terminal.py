@@ -65,7 +65,7 @@ def comparison_view(comparison, width: int = 80) -> Group:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
             known += [Text(row.previous or "", style="dim")] if previous else []
         else:
-            short = row.outcome or doc_type or ("none" if row.kind == "missing" else "")
+            short = "news" if row.from_news else row.outcome or doc_type or ("none" if row.kind == "missing" else "")
             known = [Text(short[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
         style = {"average": "bold", "missing": "dim"}.get(row.kind, "")
         table.add_row(Text(label, style=style), *known, *[cell(row, c, both) for c in shown])

@@ -1,0 +1,433 @@
+"""News reports and council pages, read as they are really written: the real
+texts in ../shared/news (asserting what its README says a careful reader takes
+from them) and the project's own fixtures of other shapes, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SAMPLES, squash
+from sendscan import areas
+from sendscan.structure import news
+
+NEWS = ROOT.parent / "shared" / "news"
+SHAPES = FIXTURES / "news"
+needs_news = pytest.mark.skipif(
+    not (NEWS / "README.md").exists(),
+    reason=f"the real news texts are not at {NEWS} (they are beside the project only in its home workplace)",
+)
+#: Words of page furniture that no finding (and, for adverts, no text) may hold.
+FURNITURE = ("recruiter", "recuriter", "£", "sign up", "bulletin", "newsletter", "cookie", "share this",
+             "linkedin", "tell us your views", "was this page", "video", " image")
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def extracted(cli, path) -> dict:
+    result = cli("extract", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def findings(doc: dict, kind: str | None = None) -> list[str]:
+    return [f["text"] for s in doc["sections"] for f in s["findings"] if kind in (None, s["kind"])]
+
+
+def said(doc: dict, kind: str) -> str:
+    """All the text of the sections of one kind that hold no findings (response, context)."""
+    return "\n\n".join(s.get("text", "") for s in doc["sections"] if s["kind"] == kind)
+
+
+def assert_clean_findings(doc: dict) -> None:
+    for text in findings(doc):
+        assert not any(word in text.lower() for word in FURNITURE), text
+        if doc["doc_type"] == "news_report":  # in news, "we" outside a quotation is an official's
+            assert not FIRST_PERSON.search(re.sub(r"[“‘\"'].*", "", text)), text
+
+
+# --- the real texts ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bcp(request):
+    from typer.testing import CliRunner
+
+    from sendscan.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(NEWS / "bcp_news_2021.txt"), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def dorset():
+    from typer.testing import CliRunner
+
+    from sendscan.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(NEWS / "dorset_news_2017.txt"), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@needs_news
+def test_bcp_story_is_news_about_bcp_dated_by_its_byline(bcp):
+    assert bcp["doc_type"] == "news_report"
+    assert areas.lookup(bcp["metadata"]["local_area"]).name == "Bournemouth, Christchurch and Poole"
+    assert bcp["metadata"]["published"] == "2021-08-31"
+
+
+@needs_news
+def test_bcp_job_adverts_and_sign_up_are_not_text_at_all(bcp):
+    everything = " ".join(findings(bcp)) + " ".join(s.get("text", "") + s["title"] for s in bcp["sections"])
+    for word in ("Doncaster", "Sandwell", "Essex", "Recuriter", "£", "SIGN UP", "bulletin", "Linkedin", " image"):
+        assert word not in everything, word
+
+
+@needs_news
+def test_bcp_inspectors_words_are_findings_and_officials_words_responses(bcp):
+    found = findings(bcp, "narrative")
+    assert len(found) >= 7
+    # The report's quotation runs over two paragraphs: the second is a finding too.
+    assert sum(f.startswith(("‘", "'")) for f in found) >= 1
+    assert sum(bool(re.match(r"(?:Inspectors|They|The report|A report)\b", f)) for f in found) >= 4
+    responses = said(bcp, "response")
+    for name in ("Redding", "Greene"):
+        assert name in responses and not any(name in f for f in found)
+    assert responses.count("\n\n") >= 4  # both officials, every paragraph of their quotations
+    assert_clean_findings(bcp)
+
+
+@needs_news
+def test_dorset_story_list_of_weaknesses_strengths_and_written_statement(dorset):
+    assert dorset["doc_type"] == "news_report"
+    assert dorset["metadata"]["local_area"] == "Dorset" and dorset["metadata"]["wsoa_required"] is True
+    items = [line.strip(" •\t") for line in (NEWS / "dorset_news_2017.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip().startswith("•")]
+    found = findings(dorset)
+    assert len(items) == 5
+    for item in items:
+        assert any(squash(item) == squash(f) for f in found), item[:40]
+    # The strengths named in prose are findings as well.
+    assert any("praise" in f for f in found) and any("effective" in f for f in found)
+    responses = said(dorset, "response")
+    for name in ("Tough", "Croney", "CCG"):
+        assert name in responses and not any(name in f for f in found), name
+    assert "Tell us your views" not in " ".join(s.get("text", "") for s in dorset["sections"])
+    assert_clean_findings(dorset)
+
+
+@needs_news
+def test_real_news_through_classify(cli):
+    result = cli("classify", str(NEWS), "-f", "json", "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    for doc in json.loads(result.stdout):
+        tagged = [f for s in doc["sections"] for f in s["findings"]]
+        assert tagged and all(f["polarity"] in ("weakness", "strength", "neutral") for f in tagged)
+        assert doc["summary"]["weakness"], doc["source"]
+
+
+# --- the project's fixtures, one per shape -------------------------------------
+
+
+def test_local_paper_html_with_the_weaknesses_as_a_list(cli):
+    doc = extracted(cli, SHAPES / "brackenford_echo.html")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "news_report" and meta["local_area"] == "Brackenford"
+    assert meta["wsoa_required"] is True and meta["published"] == "2019-11-14"
+    assert meta["inspection_end"] == "2019-09"  # "visited the borough in September"
+    weak = findings(doc, "significant_weakness")
+    assert len(weak) == 4 and not any(w.startswith("-") for w in weak)
+    assert any("noted" in f for f in findings(doc, "narrative"))  # the letter's strengths
+    assert "Sandhu" in said(doc, "response") and "spokesman" in said(doc, "response")
+    assert "visited the borough" in said(doc, "context")
+    assert_clean_findings(doc)
+
+
+def test_council_page_with_one_heading_per_weakness(cli):
+    doc = extracted(cli, SHAPES / "ashcombe_council_page.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "council_page" and meta["local_area"] == "Ashcombe"
+    assert meta["outcome"] == "inconsistent" and meta["published"] == "2024-02-02"
+    assert (meta["inspection_start"], meta["inspection_end"]) == ("2023-10-09", "2023-10-13")
+    weak = [s for s in doc["sections"] if s["kind"] == "weakness"]
+    assert [s["title"] for s in weak] == ["Waiting times for therapies", "Education, health and care plans",
+                                        "Preparing for adulthood"]
+    assert all(len(s["findings"]) == 1 for s in weak)
+    assert [s["title"] for s in doc["sections"] if s["kind"] == "strength"] == ["Early help"]
+    # The council's own account of its work is its response, never a finding.
+    assert "appointed two more" in said(doc, "response") and "We accept" in said(doc, "response")
+    assert_clean_findings(doc)
+    assert "Yes" not in said(doc, "response").split()
+
+
+def test_story_where_inspectors_and_a_councillor_alternate(cli):
+    doc = extracted(cli, SHAPES / "wealdham_gazette.txt")
+    assert doc["doc_type"] == "news_report" and doc["metadata"]["local_area"] == "Wealdham"
+    assert doc["metadata"]["headline"].startswith("Watchdogs warn")  # not the masthead
+    kinds = [s["kind"] for s in doc["sections"] if s["findings"] or s["kind"] == "response"]
+    assert kinds == ["narrative", "narrative", "response", "narrative", "response", "narrative"]
+    found = findings(doc)
+    # A quotation keeps its speaker over its next paragraph, whoever spoke.
+    assert any(f.startswith('"The local offer website') for f in found)
+    assert "two new posts" in said(doc, "response") and not any("two new posts" in f for f in found)
+    assert any(f.startswith("Many told us") for f in found)  # "us" is the inspectors, inside their quotation
+    assert not any(word in " ".join(found).lower() for word in FURNITURE)
+    assert "Grade 6" not in json.dumps(doc) and "Recruiter" not in json.dumps(doc)
+
+
+def test_article_on_a_2023_framework_report(cli):
+    doc = extracted(cli, SHAPES / "northam_2023_report.txt")
+    meta = doc["metadata"]
+    assert meta["outcome"] == "positive" and meta["local_area"] == "Northam"
+    assert (meta["inspection_start"], meta["inspection_end"]) == ("2024-06-10", "2024-06-14")
+    assert meta["published"] == "2024-07-09" and meta["next_full_inspection_years"] == 5
+    found = findings(doc)
+    assert any(f.startswith("However, the report said") for f in found)
+    assert any(f.startswith("Children's needs are identified early") for f in found)  # carries the report's claims on
+    assert not any("next full inspection" in f for f in found)
+    assert "Bankole" in said(doc, "response") and "Integrated Care Board" in said(doc, "response")
+
+
+def test_article_on_a_revisit(cli):
+    doc = extracted(cli, SHAPES / "saltmarsh_revisit.html")
+    meta = doc["metadata"]
+    assert (meta["revisit"]["sufficient"], meta["revisit"]["total"]) == (2, 5)
+    assert meta["wsoa_required"] is None  # the statement is the revisit's subject, not its verdict
+    assert meta["inspection_end"] == "2021-12" and meta["published"] == "2022-02-03"
+    assert len(findings(doc)) == 3
+    assert "will now decide" in said(doc, "context") and "Idowu" in said(doc, "response")
+    assert "video" not in json.dumps(doc).lower()
+
+
+def test_compare_gives_an_area_known_only_from_news_a_row_marked_so(cli):
+    result = cli("compare", str(SAMPLES), str(SHAPES / "brackenford_echo.html"), "-f", "json", "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["area"]: r for r in json.loads(result.stdout)["rows"]}
+    assert rows["Brackenford"]["from_news"] is True and rows["Brackenford"]["doc_type"] == "news_report"
+    assert rows["Brackenford"]["result"] == "news: WSoA required"
+    assert rows["Kettlemouth"]["from_news"] is False and rows["Kettlemouth"]["doc_type"] == "send_report_2023"
+    table = cli("compare", str(SAMPLES), str(SHAPES / "brackenford_echo.html"), "--no-cache")
+    assert re.search(r"Brackenford\s+·?\s*news", table.stdout)
+
+
+# --- the rules, one sentence at a time ------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("Services for disabled children must be improved, inspectors say.", "finding"),
+    ("The watchdog criticised the slow pace of change.", "finding"),
+    ("Support for school leavers was singled out for praise.", "finding"),
+    ("Parents told inspectors that they felt shut out of decisions.", "finding"),
+    ("According to the report, plans are often out of date.", "finding"),
+    ("Inspectors were told by parents that nobody returned their calls.", "finding"),
+    ("Among the failings identified were long waits for therapy.", "finding"),
+    ("The report, which was published on Friday, highlighted a shortage of school places.", "finding"),
+    ("A mother told the Echo her son had waited three years for a diagnosis.", "context"),
+    ("The leader of the council, Cllr Sam Hart, described the findings as disappointing.", "response"),
+    ("The inspection looked at how well services work together.", "context"),
+    ("Council bosses apologised after inspectors found failings in every area they looked at.", "finding"),
+    ("Cllr Ann Lee said the council would act quickly after inspectors found failings.", "response"),
+    ("The council said it accepted every recommendation.", "response"),
+    ("Leaders have been criticised by the council's own scrutiny panel.", "response"),
+    ("A spokeswoman for the integrated care board added that waits were falling.", "response"),
+    ("We welcome the report and are already acting on it.", "response"),
+    ("Ofsted inspected the borough in May.", "context"),
+    ("The council is inviting parents to drop-in sessions.", "context"),
+])
+def test_who_a_sentence_says_is_speaking(sentence, cls):
+    assert news.paragraph_classes(sentence, news.Reading()) == [cls]
+
+
+def test_a_finding_is_the_sentence_itself(tmp_path, cli):
+    page = tmp_path / "story.txt"
+    page.write_text("Lowmoor SEND services must be improved, inspectors say\n\nBy Ann Vale\n\n"
+                    "Services for disabled children in Lowmoor must be improved, inspectors say. "
+                    "Lowmoor Council said it would publish a plan.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert findings(doc) == ["Services for disabled children in Lowmoor must be improved, inspectors say."]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # A reporter quoting an official's "we" and "our" is still a reporter.
+    ("Ofsted inspectors found long waits for SEND support.\n\n"
+     "Cllr Ann Lee said: “We accept this and our plan will fix it. We are sorry.”\n\n"
+     "Her deputy added: “We will work with our partners.”", "news_report"),
+    ("Westhaven Council\n\nOur SEND inspection\n\nWe were inspected in May. We have written a plan "
+     "and our families helped us.\n\nWas this page helpful?", "council_page"),
+])
+def test_news_or_council_page_by_what_the_text_is(text, kind):
+    from sendscan.read import text_page
+
+    assert news.kind(text_page(text).lines) == kind
+
+
+def test_the_inspected_area_wins_when_several_are_named():
+    text = ("Inspectors found that children in Medway wait too long for help.\n\n"
+            "Neighbouring Kent was praised last year.\n\nFamilies in Medway said little had changed.")
+    assert news.area_of("Medway SEND services failing, inspectors say", text) == "Medway"
+    assert news.area_of("", "Dorset CCG said it accepted the report.") == "Dorset"
+    assert areas.lookup("Dorset CCG").name == "Dorset" and areas.lookup("BCP Council").name.startswith("Bournemouth")
+
+
+@pytest.mark.parametrize("sentence, required", [
+    ("The council has been told to produce a written statement of action.", True),
+    ("Leaders were ordered to set out how they will improve the service.", True),
+    ("Inspectors demanded a Written Statement of Action be submitted.", True),
+    ("The partnership must now draw up a plan setting out how it will tackle the failings.", True),
+    ("The area does not need to produce a written statement of action.", False),
+    ("Inspectors praised the work of the parent carer forum.", None),
+])
+def test_written_statement_of_action_in_news_words(sentence, required):
+    assert news.wsoa(sentence) is required
+
+
+def test_a_list_copied_as_text_without_its_markers_is_still_a_list(tmp_path, cli):
+    page = tmp_path / "copied.txt"
+    page.write_text("Ofsted criticises Brackenford SEND services\n\nBy Ann Vale\n\n"
+                    "Inspectors set out the following weaknesses:\n"
+                    "plans for young people are often late\nfamilies cannot find out what help there is\n"
+                    "leaders do not check the quality of their work\n\n"
+                    "Brackenford Council said it would act on every point.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert len(findings(doc, "weakness")) == 3 and "would act" in said(doc, "response")
+
+
+def test_page_copied_from_a_broadcaster_menus_captions_and_related_links(cli):
+    doc = extracted(cli, SHAPES / "eastmoor_broadcaster.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "news_report" and meta["local_area"] == "Eastmoor"
+    assert meta["headline"].endswith("Ofsted says") and meta["published"] == "2023-10-04"
+    assert meta["outcome"] == "inconsistent"
+    whole = json.dumps(doc)
+    for gone in ("Skip to content", "Sport", "close panel", "Copy link", "Image source", "6,000 children",
+                 "Related Topics", "Follow us", "@"):
+        assert gone not in whole, gone
+    found = findings(doc)
+    assert [f for f in found if f.startswith(("waiting lists", "too many", "transitions"))] == found[3:6]
+    assert any(f.startswith("It added") for f in found)  # "it" is the report
+    assert "Last year" in said(doc, "context") and "Read the full report" in said(doc, "context")
+    assert "Pike" in said(doc, "response") and "ICB" in said(doc, "response")
+
+
+def test_democracy_reporter_copy_headline_into_standfirst_and_a_numbered_list(cli):
+    doc = extracted(cli, SHAPES / "marshfield_democracy_reporter.txt")
+    meta = doc["metadata"]
+    assert meta["headline"] == "Damning report slams Marshfield's SEND services"
+    assert meta["local_area"] == "Marshfield" and meta["outcome"] == "systemic" and meta["published"] == "2024-01-10"
+    found = findings(doc)
+    # The apology holds the inspection's verdict in a clause of its own.
+    assert found[0].startswith("Council bosses have apologised after")
+    assert findings(doc, "weakness") == [
+        "reducing waiting times for neurodevelopmental assessments",
+        "improving the quality of education, health and care plans",
+        "making sure children missing education are identified quickly"]
+    assert any(f.startswith("However, inspectors found") for f in found)
+    responses = said(doc, "response")
+    assert "no hiding" in responses and "She said the council" in responses and "will not rest" in responses
+    assert "monitoring inspection" in said(doc, "context") and "Sign up" not in json.dumps(doc)
+
+
+def test_council_page_restating_the_findings_in_its_own_first_person(cli):
+    doc = extracted(cli, SHAPES / "westmoor_council_page.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "council_page" and meta["outcome"] == "systemic"
+    assert meta["inspection_end"] == "2024-02" and meta["local_area"] == "Westmoor"
+    found = findings(doc)
+    # "we" and "our" in the council's list of what the inspectors found are still the inspection's findings...
+    assert [f for f in found if f.startswith(("we do not", "our EHC", "families do not"))] == found[1:4]
+    assert found[4].startswith("They also found")
+    # ...while its own account and its councillor's words are its response.
+    assert "We are sorry" in said(doc, "response") and "Frost" in said(doc, "response")
+    assert "Contact us" not in " ".join(found) and "helpful" not in json.dumps(doc)
+
+
+@pytest.mark.parametrize("sentence, progress", [
+    ("Inspectors found the area had made sufficient progress in three of the eight areas of weakness.", (3, 8)),
+    ("The partnership has made sufficient progress in just one of its four significant weaknesses.", (1, 4)),
+    ("The council had not made sufficient progress in any of the five areas.", (0, 5)),
+    ("It has made sufficient progress in addressing all four.", (4, 4)),
+])
+def test_revisit_progress_in_news_words(sentence, progress):
+    found = news.revisit_progress(sentence)
+    assert (found["sufficient"], found["total"]) == progress
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Inspectors said there were widespread and/or systemic failings in the area.", "systemic"),
+    ("Arrangements lead to inconsistent experiences and outcomes, the report said.", "inconsistent"),
+    ("Children typically have positive experiences and outcomes, the letter said.", "positive"),
+])
+def test_2023_outcome_in_the_frameworks_words(tmp_path, cli, sentence, outcome):
+    page = tmp_path / "story.txt"
+    page.write_text(f"SEND services in Lowmoor inspected\n\n{sentence}\n", encoding="utf-8")
+    assert extracted(cli, page)["metadata"]["outcome"] == outcome
+
+
+@pytest.mark.parametrize("heading, weakness, strength", [
+    ("The five areas of significant weakness", True, False),
+    ("Where we need to improve", True, False),
+    ("Areas for improvement", True, False),
+    ("What is going well", False, True),
+    ("Our 3 strengths", False, True),
+    ("Fenmarsh SEND services have widespread failings, inspectors say", False, False),  # a headline, not a label
+    ("Waiting times", False, False),  # a topic: its findings keep the kind of the label above it
+])
+def test_headings_that_label_findings(heading, weakness, strength):
+    assert bool(news.WEAKNESS_LABEL.search(heading)) is weakness
+    assert bool(news.STRENGTH_LABEL.search(heading)) is strength
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt")))
+def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_path, name):
+    # Some browsers copy a page with one paragraph a line and no blank lines.
+    text = (SHAPES / name).read_text(encoding="utf-8")
+    squeezed = tmp_path / name
+    squeezed.write_text("\n".join(line for line in text.splitlines() if line.strip()) + "\n", encoding="utf-8")
+    spaced, tight = extracted(cli, SHAPES / name), extracted(cli, squeezed)
+    assert findings(tight) == findings(spaced)
+    assert said(tight, "response") == said(spaced, "response")
+    assert tight["metadata"] == spaced["metadata"]
+
+
+def test_council_page_whose_introduction_labels_the_headings_below_it(cli):
+    doc = extracted(cli, SHAPES / "southby_council_page.txt")
+    meta = doc["metadata"]
+    assert doc["doc_type"] == "council_page" and meta["wsoa_required"] is True
+    assert meta["inspection_end"] == "2019-03" and meta["published"] == "2019-06-12"
+    weak = [s for s in doc["sections"] if s["kind"] == "significant_weakness"]
+    assert [s["title"] for s in weak] == ["Leadership", "EHC plans", "Health services", "Joint commissioning"]
+    assert "identified four areas" in said(doc, "context")  # it introduces; the headings' text is the claim
+    assert "We have submitted it" in said(doc, "response")  # the council acting, not restating a finding
+    assert not any("revisit" in f for f in findings(doc))
+
+
+def test_a_text_about_no_inspection_is_unknown_and_read_as_plain_narrative(cli, tmp_path):
+    page = tmp_path / "minutes.txt"
+    page.write_text("Parish council minutes\n\nThe bus shelter will be repainted in May. The clerk will write to the "
+                    "county about the footpath.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "unknown" and len(findings(doc)) == 2
+
+
+def test_a_page_marker_that_cleaning_drops_still_tells_a_council_page(cli, tmp_path):
+    page = tmp_path / "council.txt"
+    page.write_text("SEND inspection\n\nOfsted inspectors found that annual reviews are often late.\n\n"
+                    "Our improvement plan is published below.\n\nWas this page helpful?\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page" and "helpful" not in json.dumps(doc)
+
+
+def test_a_story_opening_on_an_unattributed_claim_keeps_it_as_a_finding(cli, tmp_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Lowmoor families 'let down'\n\nBy Kim Dale\n\n"
+                    "Children with special educational needs in Lowmoor wait too long for help. "
+                    "Their plans are often late.\n\n"
+                    "Cllr Tom Hale said: \"We are sorry and we will put this right for every family.\"\n\n"
+                    "Ofsted inspectors visited the borough in May.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert findings(doc) == ["Children with special educational needs in Lowmoor wait too long for help.",
+                             "Their plans are often late."]
+    assert "Hale" in said(doc, "response") and "visited" in said(doc, "context")
