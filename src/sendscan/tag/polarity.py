@@ -48,6 +48,10 @@ NEGATIVE_CUES = [
     "should have", "could have", "depend on", "vary", "varies", "emerging", "out of school", "left without",
     "miss out", "problem", "difficulty", "hard to", "reliant", "rely on", "not met", "above the national",
     "inaccurate", "inaccurately", "high", "rise", "increase", "fall", "reduce", "reduction", "decrease", "drop",
+    "left behind", "leave behind", "limit", "distracted", "get worse", "significant weakness", "significant concern",
+    # how news retells an inspection's criticism
+    "criticise", "criticize", "criticism", "urge", "demand", "order to", "would like", "poor experience",
+    "damning", "require improvement", "must improve", "need to improve",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -62,6 +66,8 @@ POSITIVE_CUES = [
     "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
     "not dependent on",
+    # how news retells an inspection's praise
+    "praise", "commend", "single out for praise",
 ]
 #: Words that start another phrase, beyond which a negator does not reach.
 PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", "which", "that", "however"}
@@ -120,8 +126,12 @@ class Polarity:
     def from_sentence(self, doc: Doc) -> str:
         cues = doc._.cues = self.cues(doc)
         if self.model.trained:
-            probabilities = self.model.probabilities(polarity_features(doc, cues))
-            return max(POLARITIES, key=lambda p: probabilities[p])
+            p = self.model.probabilities(polarity_features(doc, cues))
+            # Neutral only when the model holds it likelier than either side
+            # together: a finding that judges at all mostly says which way.
+            if p["neutral"] >= 0.5:
+                return "neutral"
+            return "weakness" if p["weakness"] >= p["strength"] else "strength"
         score = sum((1 if label == "POS" else -1) * (-1 if negated else 1) for label, _, negated in cues)
         return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
 

@@ -5,9 +5,12 @@ Examples come from gold files (`sendscan.gold`) and the documents they name:
 
 - the checker learns from every gold finding with its categories (strength
   and weakness bullets, annotated narrative sentences, items);
-- the polarity model learns from the same findings' polarity, from each item
-  of a whole-section gold line (areas for improvement: weakness), and from
-  the sentences of each document's context sections (neutral description).
+- the polarity model learns from the same findings' polarity and from each
+  item of a whole-section gold line (areas for improvement: weakness). The
+  sentences of a report's context section are not taken as neutral examples:
+  they describe the local area in words ("the council", "the local area",
+  even "significant weaknesses" of a past inspection) that news findings use,
+  and made the model call inspectors' criticism neutral.
 
 Thresholds are chosen by cross-validation by document on the training data
 itself, so that they are those that work on reports the model has not seen,
@@ -28,7 +31,6 @@ from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
-from ..structure import sentences
 from .checker import KINDS, kind_of
 from .linear import LinearModel
 from .pipeline import finding_docs
@@ -41,8 +43,6 @@ LEARNED = 8
 #: A category needs this many positive examples for a threshold of its own;
 #: rarer ones share the threshold chosen over all categories.
 OWN_THRESHOLD = 12
-#: Section kinds whose text is plain description: their sentences are neutral examples.
-NEUTRAL_SECTIONS = ("context",)
 
 
 @dataclass
@@ -83,13 +83,7 @@ def examples(nlp: Language, items: list[GoldItem], documents: dict[str, Document
             for _, finding in resolve(item, document):
                 categories = None if item.whole_section else {top(c) for c in item.categories}
                 found.append(Example(name, docs[id(finding)], categories, item.polarity))
-        found += [Example(name, doc, None, "neutral") for doc in nlp.pipe(neutral_texts(document))]
     return found
-
-
-def neutral_texts(document: Document) -> list[str]:
-    return [section.text[s:e].lower() for section in document.sections if section.kind in NEUTRAL_SECTIONS
-            for s, e in sentences(section.text or "") if e - s > 30]
 
 
 def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) -> Trained:
