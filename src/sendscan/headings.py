@@ -8,6 +8,7 @@ short line standing alone (or a markdown `#` line from HTML) is a heading.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,14 +87,20 @@ def match(lines: list[Line], i: int, doc_type: str) -> tuple[Rule, int] | None:
     rules = RULES.get(doc_type)
     if rules is None:
         return _free_heading(lines, i, long=doc_type in ("news_report", "council_page"))
+    anyone = any_heading(doc_type)
     for n in (1, 2, 3):
         if i + n > len(lines):
             break
-        text = " ".join(line.text for line in lines[i:i + n])
-        for rule in rules:
-            if rule.pattern.fullmatch(text.strip()):
-                return rule, n
+        text = " ".join(line.text for line in lines[i:i + n]).strip()
+        if anyone.fullmatch(text):  # one test of all the rules at once; most lines are no heading
+            return next(rule for rule in rules if rule.pattern.fullmatch(text)), n
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def any_heading(doc_type: str) -> re.Pattern:
+    """One pattern that matches what any of the document type's rules match."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES[doc_type]), re.IGNORECASE)
 
 
 def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, int] | None:
