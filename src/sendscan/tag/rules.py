@@ -171,7 +171,7 @@ class Ruler(SpanRuler):
     taxonomy's token patterns name a word ("strategy", "delay") that most
     findings lack. Each token pattern is indexed by the words of its most
     selective required token; a finding's words pick the patterns worth
-    running. Same spans as `span_ruler`, in a fraction of the time; patterns
+    running. Same spans as `span_ruler`, in about three quarters of the time; patterns
     save and load with the pipeline as the span ruler's do.
     """
 
