@@ -17,25 +17,27 @@ from .cache import Cache, CacheError
 from .clean import clean
 from .errors import Notice, SendscanError, bug
 from .model import Classified, Document
-from .read import discover, read
+from .read import MAX_BYTES, discover, read
 from .structure import structure
 
 
-def extract(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> Document:
-    """Read, clean and structure one document (a path, or "-" for standard input)."""
-    source = read(path, engine=engine, encoding=encoding)
+def extract(path: str, engine: str = "pypdfium2", encoding: str | None = None,
+            max_bytes: int = MAX_BYTES) -> Document:
+    """Read, clean and structure one document (a path, or "-" for standard input);
+    a file over `max_bytes` is refused."""
+    source = read(path, engine=engine, encoding=encoding, max_bytes=max_bytes)
     return structure(clean(source), source)
 
 
-def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | None = None
-                ) -> tuple[list[Document], list[SendscanError]]:
+def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | None = None,
+                max_bytes: int = MAX_BYTES) -> tuple[list[Document], list[SendscanError]]:
     """Extract every document the paths name (directories are searched); a file
     that cannot be read is returned as an error and the others go on."""
     files, errors = files_of(paths)
     documents = []
     for file in files:
         try:
-            documents.append(extract(file, engine=engine, encoding=encoding))
+            documents.append(extract(file, engine=engine, encoding=encoding, max_bytes=max_bytes))
         except SendscanError as error:
             errors.append(error)
         except Exception as error:  # a bug of ours must not stop the batch
@@ -48,7 +50,9 @@ def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
     files, errors = [], []
     for path in paths:
         try:
-            files.extend(discover(path))
+            found, problems = discover(path)
+            files.extend(found)
+            errors.extend(problems)
         except SendscanError as error:
             errors.append(error)
     return files, errors
@@ -56,7 +60,8 @@ def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
 
 def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
              encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
-             progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+             progress: Progress | None = None, max_bytes: int = MAX_BYTES
+             ) -> tuple[list[Classified], list[SendscanError]]:
     """Extract and tag every document: each finding gets its polarity and categories.
 
     `cache`: True for the user's cache (or $SENDSCAN_CACHE), a path for another,
@@ -74,7 +79,7 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
         except CacheError as error:
             notices.append(Notice(f"{error}; this run went on without the cache"))
     try:
-        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress)
+        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, max_bytes)
     finally:
         if store:
             store.close()
@@ -130,13 +135,14 @@ def observation(item, classified: Classified):
 def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
-            cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None):
+            cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None,
+            max_bytes: int = MAX_BYTES):
     """Classify every document and compare them: areas (or documents) by categories.
     Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
     `cache`, `jobs` and `progress` are as for `classify`."""
     from . import comparison as comparing
 
-    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress)
+    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, max_bytes=max_bytes)
     if history:
         return comparing.history(results, history, polarity, categories), errors
     return comparing.compare(results, polarity, categories, group_by, by_document, sort), errors

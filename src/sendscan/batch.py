@@ -18,6 +18,7 @@ from typing import Callable
 from .cache import Cache, entry_key
 from .errors import SendscanError, bug
 from .model import Classified
+from .read import MAX_BYTES, regular_size
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
 #: each file with (its path, its pages, how many files in all).
@@ -26,7 +27,8 @@ Progress = Callable[[str | None, int, int], None]
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
                    encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
-                   progress: Progress | None = None) -> tuple[list[Classified], list[SendscanError]]:
+                   progress: Progress | None = None, max_bytes: int = MAX_BYTES
+                   ) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
     that could not, both in the order of `files`."""
     from .taxonomy import digest_of
@@ -37,14 +39,14 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     if progress:
         progress(None, 0, len(files))
     for index, path in enumerate(files):
-        keys[index] = key_of(path, engine, encoding, digest)
+        keys[index] = key_of(path, engine, encoding, digest, max_bytes)
         found = cache.get(keys[index]) if cache and keys[index] else None
         if found:
             done[index] = restored(found, path)
             if progress:
                 progress(path, done[index].document.pages, len(files))
     missing = [i for i in range(len(files)) if i not in done]
-    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs):
+    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, max_bytes):
         if isinstance(result, dict):
             if cache and keys[index]:
                 cache.put(keys[index], files[index], result["classified"]["pages"], result)
@@ -56,14 +58,16 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     return [r for r in results if isinstance(r, Classified)], [r for r in results if isinstance(r, SendscanError)]
 
 
-def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str) -> str | None:
-    """The cache key of a file, or None where it cannot be read (reading it reports why)."""
+def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, max_bytes: int) -> str | None:
+    """The cache key of a file, or None where it cannot be read (reading it reports why).
+    Only a regular file within the size limit is opened: a FIFO would block."""
     if path == "-":
         return None
     try:
+        regular_size(path, max_bytes)
         with open(path, "rb") as f:
-            return entry_key(f.read(), engine, encoding, taxonomy_digest)
-    except OSError:
+            return entry_key(f.read(max_bytes + 1), engine, encoding, taxonomy_digest)
+    except (OSError, SendscanError):
         return None
 
 
@@ -75,7 +79,7 @@ def restored(data: dict, path: str) -> Classified:
 
 
 def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, engine: str,
-               encoding: str | None, jobs: int | None):
+               encoding: str | None, jobs: int | None, max_bytes: int):
     """(index, result data or error) for each file, in the order they finish."""
     if not indexes:
         return
@@ -87,12 +91,12 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
     if not context:
-        worker = Worker(taxonomy, engine, encoding)
+        worker = Worker(taxonomy, engine, encoding, max_bytes)
         for index in indexes:
             yield index, worker.classify(files[index])
         return
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                               initargs=(taxonomy, engine, encoding))
+                               initargs=(taxonomy, engine, encoding, max_bytes))
     try:
         futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
@@ -124,10 +128,11 @@ def worker_context():
 class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
-    def __init__(self, taxonomy, engine: str, encoding: str | None):
+    def __init__(self, taxonomy, engine: str, encoding: str | None, max_bytes: int):
         from .tag import pipeline
 
         self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy), taxonomy.name, engine, encoding
+        self.max_bytes = max_bytes
 
     def classify(self, path: str) -> dict | SendscanError:
         """One file's classified JSON and text (what the cache stores), or why it failed.
@@ -137,7 +142,7 @@ class Worker:
         from .tag import tag_document
 
         try:
-            document = extract(path, engine=self.engine, encoding=self.encoding)
+            document = extract(path, engine=self.engine, encoding=self.encoding, max_bytes=self.max_bytes)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
             return {"classified": result.to_dict(), "text": document.text}
         except SendscanError as error:
@@ -151,9 +156,9 @@ class Worker:
 _worker: Worker | None = None
 
 
-def start_worker(taxonomy, engine: str, encoding: str | None) -> None:
+def start_worker(taxonomy, engine: str, encoding: str | None, max_bytes: int) -> None:
     global _worker
-    _worker = Worker(taxonomy, engine, encoding)
+    _worker = Worker(taxonomy, engine, encoding, max_bytes)
 
 
 def classify_in_worker(path: str) -> dict | SendscanError:

@@ -9,8 +9,10 @@ rule finds their paragraphs.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from .model import Line, Page, Source
 
 ENGINES = ("pypdfium2", "pdfplumber")
 EXTENSIONS = (".pdf", ".html", ".htm", ".txt")
+#: The largest file read (bytes) unless asked for more: real letters are a
+#: few MB; a larger file is a mistake or a trap (a link to /dev/zero).
+MAX_BYTES = 50 * 2**20
 
 #: Rows of a text page: a line is ROW high and a blank line leaves a ROW gap.
 ROW = 12.0
@@ -26,31 +31,96 @@ ROW = 12.0
 CELL_GAP = 14.0
 
 
-def discover(path: str) -> list[str]:
-    """The readable files an argument names: a file, a directory's documents
-    (recursively), a glob ("letters/*.pdf"), or @list.txt (one path a line)."""
+def discover(path: str) -> tuple[list[str], list[InputError]]:
+    """The files an argument names: a file, a directory's documents
+    (recursively), a glob ("letters/*.pdf"), or @list.txt (one path a line);
+    and a problem for each thing in the way (a folder that cannot be read,
+    a link to nothing, a FIFO named like a document), each named once."""
     if path == "-":
-        return [path]
+        return [path], []
     if path.startswith("@"):
-        return listed(path[1:])
-    if any(c in path for c in "*?[") and not os.path.exists(path):
+        return listed(path[1:]), []
+    if any(c in path for c in "*?[") and not os.path.lexists(path):
         import glob
 
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
             raise InputError("no files match this pattern", path)
-        return [f for m in matches for f in discover(m)]
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(
-            str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
-        )
-        if not files:
-            raise InputError(
-                f"directory holds no readable documents ({', '.join(EXTENSIONS)})", path
-            )
-        return files
-    return [path]
+        found = [discover(m) for m in matches]
+        return [f for files, _ in found for f in files], [p for _, problems in found for p in problems]
+    if os.path.isdir(path):  # False, not an exception, where the path cannot be looked at
+        files, problems = walk(path)
+        if not files and not problems:
+            raise InputError(f"directory holds no readable documents ({', '.join(EXTENSIONS)})", path)
+        return files, problems
+    return [path], []
+
+
+def walk(folder: str) -> tuple[list[str], list[InputError]]:
+    """The documents under a folder, sorted, and what could not be looked at.
+    Links to folders are not followed (so a loop cannot trap the walk)."""
+    files, problems = [], []
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except OSError as e:
+            problems.append(InputError(f"folder cannot be read ({e.strerror or e}); its documents were left out",
+                                       directory))
+            continue
+        for entry in entries:
+            if _is_folder(entry):
+                pending.append(entry.path)
+            elif entry.name.lower().endswith(EXTENSIONS):
+                try:
+                    regular_size(entry.path)
+                    files.append(entry.path)
+                except InputError as problem:
+                    problems.append(InputError(problem.message + "; left out", entry.path))
+    return sorted(files), sorted(problems, key=lambda p: p.path)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def regular_size(path: str, limit: int | None = None) -> int:
+    """The size of a regular file that may be read; InputError for anything
+    else: missing, unreadable, a FIFO or device (which could block or never
+    end), a link to nothing or a loop of links, or larger than `limit` bytes."""
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        raise InputError(_stat_problem(e, path), path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"is {_file_kind(info.st_mode)}, not a regular file", path)
+    if limit is not None and info.st_size > limit:
+        raise InputError(f"is {info.st_size / 2**20:.1f} MB, over the limit of {limit / 2**20:g} MB "
+                         "(raise it with --max-size)", path)
+    return info.st_size
+
+
+def _stat_problem(error: OSError, path: str) -> str:
+    if error.errno == errno.ENOENT:
+        return "is a link to nothing (dangling link)" if os.path.islink(path) else "no such file"
+    if error.errno == errno.ELOOP:
+        return "is a link in a loop of links"
+    if error.errno == errno.ENAMETOOLONG:
+        return "file name too long (a part of the path is over 255 bytes)"
+    return f"cannot be read ({error.strerror or error})"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def listed(list_path: str) -> list[str]:
@@ -64,11 +134,11 @@ def listed(list_path: str) -> list[str]:
     return [str(base / e) if not Path(e).is_absolute() else e for e in entries]
 
 
-def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> Source:
+def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read one document into pages of lines; raise InputError if it cannot be."""
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    data = _read_bytes(path)
+    data = _read_bytes(path, max_bytes)
     kind = sniff(data, path)
     if kind == "pdf":
         pages = _pdf_pages(data, path, engine)
@@ -79,18 +149,23 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> S
     return Source(path=path, format="text", pages=[text_page(text)], line_pitch=ROW)
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, limit: int) -> bytes:
+    """The file's bytes, read only from a regular file and only up to `limit`."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    if not os.path.exists(path):
-        raise InputError("no such file", path)
-    if os.path.isdir(path):
-        raise InputError("is a directory", path)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"standard input is over the limit of {limit / 2**20:g} MB (raise it with --max-size)",
+                             path)
+        return data
+    regular_size(path, limit)
     try:
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(limit + 1)
     except OSError as e:
         raise InputError(f"cannot be read ({e.strerror})", path) from None
+    if len(data) > limit:  # it grew while being read
+        raise InputError(f"is over the limit of {limit / 2**20:g} MB (raise it with --max-size)", path)
+    return data
 
 
 def sniff(data: bytes, path: str) -> str:

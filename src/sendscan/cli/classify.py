@@ -6,8 +6,9 @@ from ..api import classify as classify_all
 from ..errors import SendscanError
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
-    CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
-    OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    MAX_SIZE_MB, CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption,
+    MaxSizeOption, NoCacheOption, OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    max_bytes,
 )
 from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
 
@@ -24,13 +25,15 @@ def classify(
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
+    max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
     try:
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
         with running("classifying", chosen_cache is not False) as progress:
-            results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress)
+            results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress,
+                                           max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
     chosen = (polarity.value, category or None)

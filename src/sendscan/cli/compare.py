@@ -12,8 +12,8 @@ from ..comparison import GROUPS, SORTS
 from ..errors import SendscanError, UsageError
 from ..export import comparison_markdown, to_csv, to_json
 from .options import (
-    CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption, OutputOption,
-    PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
+    MAX_SIZE_MB, CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, MaxSizeOption,
+    NoCacheOption, OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice, max_bytes,
 )
 from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
 
@@ -38,6 +38,7 @@ def compare(
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
+    max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
     try:
@@ -50,7 +51,8 @@ def compare(
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,
-                                               by_document, sort, history, engine, chosen_cache, jobs, progress)
+                                               by_document, sort, history, engine, chosen_cache, jobs, progress,
+                                               max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
     if html:

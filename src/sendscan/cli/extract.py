@@ -6,7 +6,9 @@ from ..api import extract_all
 from ..errors import SendscanError
 from ..export import to_json, to_jsonl, to_markdown
 from ..render import document_view
-from .options import EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument
+from .options import (
+    MAX_SIZE_MB, EncodingOption, EngineOption, Format, FormatOption, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
+)
 from .output import check_format, check_writable, emit, emit_renderable, fail, finish
 
 
@@ -16,12 +18,13 @@ def extract(
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
     encoding: EncodingOption = None,
+    max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Show each document's metadata, then its sections and their findings."""
     try:
         check_format(format, ("table", "json", "jsonl", "markdown"))
         check_writable(output)
-        documents, errors = extract_all(paths, engine=engine, encoding=encoding)
+        documents, errors = extract_all(paths, engine=engine, encoding=encoding, max_bytes=max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
     single = len(paths) == 1 and not errors and len(documents) == 1 and not _is_dir(paths[0])

@@ -33,6 +33,18 @@ EngineOption = Annotated[
 EncodingOption = Annotated[
     Optional[str], typer.Option("--encoding", help="Encoding of text and HTML inputs (default: UTF-8, or UTF-16 by its BOM)."),
 ]
+MaxSizeOption = Annotated[
+    float, typer.Option("--max-size", min=0, metavar="MB",
+                        help="Refuse input files larger than this many megabytes (a larger file is most often a mistake)."),
+]
+#: --max-size's default, in MB.
+MAX_SIZE_MB = 50
+
+
+def max_bytes(megabytes: float) -> int:
+    return int(megabytes * 2**20)
+
+
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files or directories to read (PDF, HTML, text); - reads standard input.", show_default=False),
 ]

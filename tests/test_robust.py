@@ -1,0 +1,132 @@
+"""Hostile and odd inputs (issue 10): each gives one clear line naming the file
+or setting, a sane exit status, and the other files of a batch go on; nothing
+crashes, hangs or passes for what it is not."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import sendscan
+from conftest import SAMPLES
+from sendscan.errors import InputError
+from sendscan.read import discover, read
+
+NOTE = SAMPLES / "council_page.txt"
+REPORT = SAMPLES / "report_2023_positive.pdf"
+
+
+def sendscan_cli(*args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sendscan", *args], capture_output=True, timeout=timeout, **kwargs)
+
+
+def without_override(command: list[str]) -> list[str]:
+    """The command as run by a user whom file permissions bind: as root, under
+    setpriv with the capabilities that override them dropped."""
+    if os.geteuid() != 0:
+        return command
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root and setpriv is missing: cannot drop root's override of file permissions")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """A folder its owner cannot enter, holding a document; skipped where the
+    permission cannot be made to bind."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    shutil.copy(NOTE, folder / "a.txt")
+    folder.chmod(0)
+    probe = subprocess.run(without_override([sys.executable, "-c", f"open({str(folder / 'a.txt')!r})"]),
+                           capture_output=True)
+    if probe.returncode == 0:
+        folder.chmod(0o755)
+        pytest.skip("this user reads a folder with mode 000 all the same (root without a way to drop the override)")
+    yield folder
+    folder.chmod(0o755)
+
+
+# --- 1. unreadable folders and special files -----------------------------------
+
+
+def test_a_file_in_an_unreadable_folder_is_one_line_and_the_batch_goes_on(locked):
+    run = subprocess.run(without_override([sys.executable, "-m", "sendscan", "extract", str(locked / "a.txt"),
+                                           str(REPORT), "-f", "json"]), capture_output=True, timeout=60)
+    assert run.returncode == 1 and b"Traceback" not in run.stderr
+    assert run.stderr.decode().strip() == f"error: {locked / 'a.txt'}: cannot be read (Permission denied)"
+    assert json.loads(run.stdout)[0]["doc_type"] == "send_report_2023"
+
+
+def test_walking_a_folder_names_an_unreadable_subfolder(locked):
+    shutil.copy(NOTE, locked.parent / "b.txt")
+    run = subprocess.run(without_override([sys.executable, "-m", "sendscan", "extract", str(locked.parent),
+                                           "-f", "json"]), capture_output=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stderr.decode().strip() == (f"error: {locked}: folder cannot be read (Permission denied); "
+                                           "its documents were left out")
+    assert [d["source"] for d in json.loads(run.stdout)] == [str(locked.parent / "b.txt")]
+
+
+def special_files(folder):
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.pdf").symlink_to(folder / "nowhere.pdf")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    shutil.copy(NOTE, folder / "page.txt")
+
+
+def test_walking_a_folder_names_each_special_file_once(tmp_path):
+    special_files(tmp_path)
+    files, problems = discover(str(tmp_path))
+    assert files == [str(tmp_path / "page.txt")]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'dangling.pdf'}: is a link to nothing (dangling link); left out",
+        f"{tmp_path / 'loop.txt'}: is a link in a loop of links; left out",
+        f"{tmp_path / 'pipe.txt'}: is a FIFO (named pipe), not a regular file; left out",
+        f"{tmp_path / 'zero.txt'}: is a character device, not a regular file; left out",
+    ]
+
+
+@pytest.mark.parametrize("command", ["extract", "classify"])
+def test_a_fifo_or_a_link_to_dev_zero_given_by_name_is_refused_not_read(tmp_path, command):
+    special_files(tmp_path)
+    names = ["pipe.txt", "zero.txt", "dangling.pdf", "loop.txt", "page.txt"]
+    options = ["--no-cache", "-j1"] if command == "classify" else []
+    run = sendscan_cli(command, *[str(tmp_path / n) for n in names], "-f", "json", *options)
+    assert run.returncode == 1 and b"Traceback" not in run.stderr
+    lines = run.stderr.decode().strip().splitlines()
+    assert lines == [f"error: {tmp_path / 'pipe.txt'}: is a FIFO (named pipe), not a regular file",
+                     f"error: {tmp_path / 'zero.txt'}: is a character device, not a regular file",
+                     f"error: {tmp_path / 'dangling.pdf'}: is a link to nothing (dangling link)",
+                     f"error: {tmp_path / 'loop.txt'}: is a link in a loop of links"]
+    assert [d["source"] for d in json.loads(run.stdout)] == [str(tmp_path / "page.txt")]
+
+
+def test_a_file_over_the_size_limit_is_refused_and_the_flag_raises_the_limit(cli, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(NOTE.read_text(encoding="utf-8") + "\n" + "Ofsted visited.\n" * 70_000, encoding="utf-8")
+    refused = cli("extract", str(big), "-f", "json", "--max-size", "1")
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == f"error: {big}: is 1.1 MB, over the limit of 1 MB (raise it with --max-size)"
+    assert cli("extract", str(big), "-f", "json", "--max-size", "2").exit_code == 0
+    with pytest.raises(InputError, match="over the limit"):
+        read(str(big), max_bytes=2**20)
+
+
+# --- 2. a file name too long ----------------------------------------------------
+
+
+def test_a_file_name_over_255_bytes_is_one_line(cli, tmp_path):
+    long = tmp_path / ("a" * 300 + ".txt")
+    result = cli("extract", str(long), str(NOTE), "-f", "json")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {long}: file name too long (a part of the path is over 255 bytes)"
+    assert json.loads(result.stdout)["source"] == str(NOTE)
+    results, errors = sendscan.classify([str(long)], cache=False)
+    assert results == [] and "file name too long" in str(errors[0])
