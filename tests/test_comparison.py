@@ -86,7 +86,7 @@ def test_compare_cli_inputs_globs_and_lists(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert sorted(r["area"] for r in json.loads(result.stdout)["rows"]) == ["Fenmarsh", "Harrowby", "Lowbridge", "Saltney"]
     result = cli("compare", str(tmp_path / "none_*.pdf"))
-    assert result.exit_code == 1 and "no files match" in result.stderr
+    assert result.exit_code == 1 and "no files match it as a pattern" in result.stderr
 
 
 @needs_corpus

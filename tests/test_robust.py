@@ -130,3 +130,35 @@ def test_a_file_name_over_255_bytes_is_one_line(cli, tmp_path):
     assert json.loads(result.stdout)["source"] == str(NOTE)
     results, errors = sendscan.classify([str(long)], cache=False)
     assert results == [] and "file name too long" in str(errors[0])
+
+
+# --- 3. file names that are not UTF-8, or hold control characters ---------------
+
+
+@pytest.fixture
+def odd_name(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"council \xff page.txt")
+    shutil.copy(NOTE, path)
+    return os.fsdecode(path)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_json_csv_and_the_cache(cli, odd_name, tmp_path):
+    shown = odd_name.replace("\udcff", "\\xff")
+    out = cli("extract", odd_name, "-f", "json")
+    assert out.exit_code == 0 and json.loads(out.stdout_bytes.decode("utf-8"))["source"] == shown
+    written = tmp_path / "out.json"
+    assert cli("extract", odd_name, "-f", "json", "-o", str(written)).exit_code == 0
+    assert json.loads(written.read_text(encoding="utf-8"))["source"] == shown
+    cache = tmp_path / "cache.sqlite3"
+    for _ in range(2):  # written to the cache, then read back from it
+        result = cli("classify", odd_name, "-f", "csv", "-o", str(tmp_path / "out.csv"), "--cache", str(cache), "-j1")
+        assert result.exit_code == 0, result.stderr
+        assert shown in (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert sendscan.cache.Cache(cache).info().entries == 1
+
+
+def test_a_newline_or_an_escape_in_a_file_name_stays_on_one_uncoloured_line(cli, tmp_path):
+    name = tmp_path / "gone\n\x1b[31mred.txt"
+    result = cli("extract", str(name), str(NOTE), "-f", "json")
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}/gone\\n\\x1b[31mred.txt: no such file, and no files match it as a pattern\n"

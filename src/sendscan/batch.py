@@ -16,7 +16,7 @@ from multiprocessing import forkserver, get_context
 from typing import Callable
 
 from .cache import Cache, entry_key
-from .errors import SendscanError, bug
+from .errors import SendscanError, bug, shown
 from .model import Classified
 from .read import MAX_BYTES, regular_size
 
@@ -49,7 +49,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, max_bytes):
         if isinstance(result, dict):
             if cache and keys[index]:
-                cache.put(keys[index], files[index], result["classified"]["pages"], result)
+                cache.put(keys[index], shown(files[index]), result["classified"]["pages"], result)
             result = restored(result, files[index])
         done[index] = result
         if progress:
@@ -74,7 +74,7 @@ def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, m
 def restored(data: dict, path: str) -> Classified:
     """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
     result = Classified.from_dict(data["classified"], data["text"])
-    result.document.source = path
+    result.document.source = shown(path)
     return result
 
 

@@ -45,7 +45,7 @@ def discover(path: str) -> tuple[list[str], list[InputError]]:
 
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
-            raise InputError("no files match this pattern", path)
+            raise InputError("no such file, and no files match it as a pattern", path)
         found = [discover(m) for m in matches]
         return [f for files, _ in found for f in files], [p for _, problems in found for p in problems]
     if os.path.isdir(path):  # False, not an exception, where the path cannot be looked at

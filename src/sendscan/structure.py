@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import headings, metadata
+from .errors import shown
 from .model import FINDING_KINDS, Document, Finding, Line, Section, Source
 
 BULLET = re.compile(r"^([◼▪•●■◦▫□➢►✓\-–−*·])\s+(?=\S)")
@@ -89,7 +90,7 @@ def structure(lines: list[Line], source: Source) -> Document:
     text = writer.text()
     meta = metadata.extract(text, doc_type, sections, source)
     return Document(
-        source=source.path, format=source.format, doc_type=doc_type, metadata=meta,
+        source=shown(source.path), format=source.format, doc_type=doc_type, metadata=meta,
         sections=sections, text=text, pages=len(source.pages), engine=source.engine,
     )
 
