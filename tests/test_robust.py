@@ -162,3 +162,31 @@ def test_a_newline_or_an_escape_in_a_file_name_stays_on_one_uncoloured_line(cli,
     result = cli("extract", str(name), str(NOTE), "-f", "json")
     assert result.exit_code == 1
     assert result.stderr == f"error: {tmp_path}/gone\\n\\x1b[31mred.txt: no such file, and no files match it as a pattern\n"
+
+
+# --- 4. rich markup in data ------------------------------------------------------
+
+MARKUP_TEXT = ("Ofsted visit to Harrowby\n\nOfsted found that the [bold]SEND[/bold] panel [/] meets rarely.\n\n"
+               "Inspectors said that children wait too long for [red]speech and language therapy[/red].\n")
+
+
+@pytest.mark.parametrize("command", ["extract", "classify", "compare"])
+def test_markup_in_text_and_file_names_is_shown_as_written(cli, tmp_path, command, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "[bold]notes.txt").write_text(MARKUP_TEXT, encoding="utf-8")
+    options = [] if command == "extract" else ["--no-cache", "-j1"]
+    result = cli(command, "[bold]notes.txt", *options)
+    assert result.exit_code == 0, result.output
+    flat = "".join(result.stdout.replace("│", " ").split())
+    assert "[bold]notes" in flat  # the file's name: the area where the text names none, or the subtitle
+    if command != "compare":
+        assert "[bold]SEND[/bold]panel[/]meets" in flat and "[red]speech" in flat
+
+
+def test_lint_keeps_brackets_in_its_messages(cli, tmp_path):
+    from test_taxonomy import minimal
+
+    path = tmp_path / "t.yaml"
+    path.write_text(minimal(patterns="      - {tokens: oops}\n"), encoding="utf-8")
+    result = cli("taxonomy", "lint", str(path))
+    assert result.exit_code == 1 and "{tokens: [spaCy token pattern], weight: ...}" in result.stderr

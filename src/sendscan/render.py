@@ -39,9 +39,9 @@ def document_header(doc: Document) -> Panel:
         ("Inspectors", ", ".join(p["name"] for p in meta.inspectors) or None),
     ]
     for label, value in rows:
-        if value:
-            grid.add_row(label, value)
-    return Panel(grid, title=f"[bold]{meta.local_area or 'Unknown area'}[/]", subtitle=doc.source,
+        if value:  # data is never read as rich markup: "[/]" in a name stays as written
+            grid.add_row(label, Text(value) if isinstance(value, str) else value)
+    return Panel(grid, title=Text(meta.local_area or "Unknown area", style="bold"), subtitle=Text(doc.source),
                  title_align="left", subtitle_align="right")
 
 
@@ -67,7 +67,7 @@ def document_view(doc: Document) -> Group:
         table.add_column("p.", justify="right", width=3)
         table.add_column("Finding", ratio=1)
         for n, finding in enumerate(section.findings, 1):
-            table.add_row(str(n), str(finding.page), finding.text)
+            table.add_row(str(n), str(finding.page), Text(finding.text))
         parts.append(table)
     others = [s.kind for s in doc.sections if s.kind not in FINDING_KINDS]
     parts.append(Text(f"{sum(len(s.findings) for s in doc.sections)} findings; "
@@ -103,7 +103,7 @@ def classified_view(item, polarity: str = "all", categories: list[str] | None = 
         mark = {"weakness": "−", "strength": "+", "neutral": "·"}[tag.polarity]
         evidence = [e for c in tag.categories for e in c["evidence"]]
         table.add_row(names, Text(mark, style=POLARITY_STYLES[tag.polarity]),
-                      section.kind.replace("_", " "), str(finding.page), highlighted(finding.text, evidence))
+                      Text(section.kind.replace("_", " ")), str(finding.page), highlighted(finding.text, evidence))
     summary = item.summary()
     line = Text.assemble(("Weaknesses: ", "bold red"), ", ".join(summary["weakness"]) or "none",
                          ("   Strengths: ", "bold green"), ", ".join(summary["strength"]) or "none")
@@ -152,13 +152,13 @@ def comparison_view(comparison, width: int = 80) -> Group:
         if comparison.group_by and row.group != group:
             group = row.group
             table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
-        label = row.inspection_end or "undated" if comparison.history else row.area
-        doc_type = SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)
+        label = Text(row.inspection_end or "undated" if comparison.history else row.area)
+        doc_type = Text(SHORT_DOC_TYPES.get(row.doc_type, row.doc_type))
         outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
         if both:
             known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
         else:
-            known = [Text((row.outcome or doc_type)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
+            known = [Text((row.outcome or doc_type.plain)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
         table.add_row(label, *known, *[cell(row, c, both) for c in shown])
     totals = comparison.totals()
     table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),

@@ -7,6 +7,7 @@ import time
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..cache import Cache, CacheInfo, default_path
 from ..errors import Notice, SendscanError
@@ -41,7 +42,7 @@ def info(cache: CacheOption = None, format: FormatOption = Format.table) -> None
 
 def info_table(found: CacheInfo) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_row("cache", found.path)
+    table.add_row("cache", Text(found.path))
     table.add_row("holds", f"{found.entries} documents, {found.pages} pages")
     table.add_row("size", f"{found.bytes / 1e6:.1f} MB" if found.bytes >= 1e6 else f"{found.bytes / 1e3:.0f} kB")
     if found.entries:

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..api import evaluate as evaluate_gold
 from ..errors import SendscanError
@@ -65,8 +66,8 @@ def read_baseline(path: Path) -> dict:
 
 def show(report: dict, output: Path | None) -> None:
     console = Console(record=bool(output), width=100 if output else None)
-    summary = Table(title=f"{report['documents']} documents, {report['findings']} gold findings "
-                          f"(taxonomy {report['taxonomy']['name']})", title_justify="left")
+    summary = Table(title=Text(f"{report['documents']} documents, {report['findings']} gold findings "
+                               f"(taxonomy {report['taxonomy']['name']})"), title_justify="left")
     for column in ("level", "precision", "recall", "micro-F1", "macro-F1"):
         summary.add_column(column, justify="right" if column != "level" else "left")
     levels = [("finding", report["finding_level"])] + [
