@@ -190,3 +190,81 @@ def test_lint_keeps_brackets_in_its_messages(cli, tmp_path):
     path.write_text(minimal(patterns="      - {tokens: oops}\n"), encoding="utf-8")
     result = cli("taxonomy", "lint", str(path))
     assert result.exit_code == 1 and "{tokens: [spaCy token pattern], weight: ...}" in result.stderr
+
+
+# --- 5-8. taxonomies that are not what they should be ----------------------------
+
+
+def taxonomy_file(tmp_path, patterns: str = "", text: str | None = None):
+    from test_taxonomy import minimal
+
+    path = tmp_path / "t.yaml"
+    path.write_text(text if text is not None else minimal(patterns=patterns), encoding="utf-8")
+    return path
+
+
+BAD_TAXONOMIES = {
+    "control character": (None, "t.yaml:6: YAML cannot read it: control characters are not allowed "
+                                "(character #x0001); remove it"),
+    "nul": (None, "t.yaml:6: YAML cannot read it: control characters are not allowed (character #x0000); remove it"),
+    "spacy rejects": ('      - {tokens: [{LOWER: {NOPE: 1}}]}\n',
+                      "t.yaml:6: leadership.patterns[0]: a token pattern spaCy's Matcher rejects: "
+                      "[pattern -> 0 -> LOWER -> TokenPatternString -> NOPE] Extra inputs are not permitted"),
+    "bad regex": ('      - {tokens: [{LOWER: {REGEX: "("}}]}\n',
+                  "t.yaml:6: leadership.patterns[0]: REGEX '(' is not a valid regular expression "
+                  "(missing ), unterminated subpattern at position 0)"),
+    "nan weight": ("      - {phrase: waiting time, weight: .nan}\n",
+                   "t.yaml:6: leadership.patterns[0]: weight nan is not a finite number"),
+    "inf weight": ("      - {phrase: waiting time, weight: .inf}\n",
+                   "t.yaml:6: categories.0.patterns.0: weight inf is not a number above 0 and at most 1"),
+    "nested quantifier": ('      - {tokens: [{LOWER: {REGEX: "^(a+)+$"}}]}\n',
+                          "t.yaml:6: leadership.patterns[0]: REGEX '^(a+)+$' nests one repeat inside another"),
+    "wide repeat": ('      - {tokens: [{IS_ALPHA: true, OP: "{1,100}"}, {LOWER: wait}]}\n',
+                    "t.yaml:6: leadership.patterns[0]: OP '{1,100}' repeats up to 100 tokens; at most 10"),
+    "unbounded repeat": ('      - {tokens: [{IS_ALPHA: true, OP: "{2,}"}, {LOWER: wait}]}\n',
+                         "t.yaml:6: leadership.patterns[0]: OP '{2,}' repeats without bound"),
+    "many stars": ("      - {tokens: [" + ", ".join(['{OP: "*"}'] * 20) + "]}\n",
+                   "t.yaml:6: leadership.patterns[0]: 20 tokens repeat without bound (* or +); at most 2 may"),
+}
+
+
+def bad_taxonomy(tmp_path, case: str):
+    patterns, expected = BAD_TAXONOMIES[case]
+    if patterns is None:
+        patterns = "      - waiting\x01 time\n" if case == "control character" else "      - waiting\x00 time\n"
+    return taxonomy_file(tmp_path, patterns), expected
+
+
+@pytest.mark.parametrize("case", list(BAD_TAXONOMIES))
+def test_lint_reports_a_bad_taxonomy_in_one_line(cli, tmp_path, case):
+    path, expected = bad_taxonomy(tmp_path, case)
+    result = cli("taxonomy", "lint", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {tmp_path}/{expected}") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("case", ["control character", "spacy rejects", "bad regex", "nan weight", "many stars"])
+def test_classify_refuses_a_bad_taxonomy_once_with_exit_2(tmp_path, case, jobs):
+    path, expected = bad_taxonomy(tmp_path, case)
+    run = sendscan_cli("classify", str(NOTE), str(SAMPLES / "news_report.html"), "--taxonomy", str(path),
+                       "-j", jobs, "--no-cache")
+    assert run.returncode == 2 and run.stdout == b""
+    assert run.stderr.decode().startswith(f"error: {tmp_path}/{expected}") and run.stderr.count(b"\n") == 1
+
+
+def test_yaml_aliases_are_refused_before_they_expand(cli, tmp_path):
+    laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+    result = cli("taxonomy", "lint", str(taxonomy_file(tmp_path, text=laughs)))
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}/t.yaml:1: aliases (*name) are not allowed in a taxonomy; write the value out\n"
+
+
+def test_a_taxonomy_too_large_or_with_too_many_patterns_is_refused(cli, tmp_path):
+    many = "".join(f"      - waiting time {i}\n" for i in range(5001))
+    result = cli("taxonomy", "lint", str(taxonomy_file(tmp_path, many)))
+    assert result.exit_code == 1 and "5001 patterns; a taxonomy may have at most 5000" in result.stderr
+    huge = taxonomy_file(tmp_path, text="# " + "x" * 2**20 + "\n")
+    result = cli("taxonomy", "lint", str(huge))
+    assert result.exit_code == 1 and "t.yaml: is 1.0 MB; a taxonomy may be at most 1 MB" in result.stderr

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .batch import Progress, classify_files
+from .batch import Progress, built, classify_files
 from .cache import Cache, CacheError
 from .clean import clean
 from .errors import Notice, SendscanError, bug
@@ -96,7 +96,7 @@ def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy
     chosen = taxonomies.load(taxonomy)
     items = [i for path in gold_paths for i in golds.load(path, {c.id for c in chosen.categories})]
     folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths})
-    nlp = tag.pipeline(chosen)
+    nlp = built(chosen)
     classified: dict[str, Classified] = {}
     observations = []
     for item in items:

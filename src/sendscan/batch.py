@@ -129,9 +129,7 @@ class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
     def __init__(self, taxonomy, engine: str, encoding: str | None, max_bytes: int):
-        from .tag import pipeline
-
-        self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy), taxonomy.name, engine, encoding
+        self.nlp, self.taxonomy, self.engine, self.encoding = built(taxonomy), taxonomy.name, engine, encoding
         self.max_bytes = max_bytes
 
     def classify(self, path: str) -> dict | SendscanError:
@@ -151,15 +149,35 @@ class Worker:
             return bug(error, path)
 
 
+def built(taxonomy):
+    """The taxonomy's spaCy pipeline; TaxonomyError (one line, exit 2) where
+    spaCy rejects one of its token patterns."""
+    from .tag import pipeline
+    from .taxonomy import spacy_problem
+
+    try:
+        return pipeline(taxonomy)
+    except ValueError as error:  # spaCy's MatchPatternError and config errors
+        raise spacy_problem(taxonomy, error) from None
+
+
 # --- in each worker process ---------------------------------------------------
 
 _worker: Worker | None = None
+#: Why this worker could not start (a taxonomy spaCy rejects): given back for
+#: the first file, which stops the run with that one error.
+_failure: SendscanError | None = None
 
 
 def start_worker(taxonomy, engine: str, encoding: str | None, max_bytes: int) -> None:
-    global _worker
-    _worker = Worker(taxonomy, engine, encoding, max_bytes)
+    global _worker, _failure
+    try:
+        _worker = Worker(taxonomy, engine, encoding, max_bytes)
+    except SendscanError as error:
+        _failure = error
 
 
 def classify_in_worker(path: str) -> dict | SendscanError:
+    if _worker is None:
+        raise _failure
     return _worker.classify(path)

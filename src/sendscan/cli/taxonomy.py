@@ -22,12 +22,16 @@ FileArgument = Annotated[Optional[Path], typer.Argument(help="Taxonomy YAML (def
 def lint(file: FileArgument = None) -> None:
     """Report every problem: schema errors with their line, duplicate or unknown ids,
     patterns spaCy rejects, and examples that do not behave as declared."""
+    from ..batch import built
     from ..tag import example_problems
 
     path = file or taxonomies.default_path()
     taxonomy, problems = taxonomies.parse(path)
     if taxonomy and not problems:
-        problems = example_problems(taxonomy)
+        try:
+            problems = example_problems(taxonomy, built(taxonomy))
+        except taxonomies.TaxonomyError as error:
+            problems = [error]
     for problem in problems:
         stderr.print(f"[bold red]error[/]: {escape(str(problem))}", soft_wrap=True, markup=True, highlight=False)
     if problems:
