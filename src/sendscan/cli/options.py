@@ -70,7 +70,7 @@ JobsOption = Annotated[
 ]
 CacheOption = Annotated[
     Optional[Path], typer.Option("--cache", help="Cache file [default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
-                                 dir_okay=False, show_default=False),
+                                 show_default=False),
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache: do every file afresh."),
