@@ -268,3 +268,116 @@ def test_a_taxonomy_too_large_or_with_too_many_patterns_is_refused(cli, tmp_path
     huge = taxonomy_file(tmp_path, text="# " + "x" * 2**20 + "\n")
     result = cli("taxonomy", "lint", str(huge))
     assert result.exit_code == 1 and "t.yaml: is 1.0 MB; a taxonomy may be at most 1 MB" in result.stderr
+
+
+# --- 9. caches holding what sendscan did not write --------------------------------
+
+
+def cached_run(cli, cache):
+    return cli("classify", str(NOTE), "-f", "csv", "--cache", str(cache), "-j1")
+
+
+@pytest.mark.parametrize("content", [{"classified": {"sections": 3}, "text": 1}, "a string", [1, 2], None])
+def test_a_cache_entry_sendscan_did_not_write_is_removed_once_and_the_file_read_afresh(cli, tmp_path, content):
+    import sqlite3
+    import zlib
+
+    cache = tmp_path / "cache.sqlite3"
+    expected = cached_run(cli, cache).stdout
+    with sqlite3.connect(cache) as db:
+        db.execute("UPDATE entries SET data = ?", (zlib.compress(json.dumps(content).encode()),))
+    first = cached_run(cli, cache)
+    assert first.exit_code == 0 and first.stdout == expected
+    assert first.stderr == f"warning: {cache}: an entry sendscan did not write was removed; its file was read afresh\n"
+    again = cached_run(cli, cache)
+    assert again.exit_code == 0 and again.stdout == expected and again.stderr == ""
+
+
+@pytest.mark.parametrize("change", ["DROP TABLE entries", "ALTER TABLE entries RENAME TO kept"])
+def test_a_cache_whose_table_was_dropped_or_renamed_is_moved_aside_once(cli, tmp_path, change):
+    import sqlite3
+
+    cache = tmp_path / "cache.sqlite3"
+    expected = cached_run(cli, cache).stdout
+    with sqlite3.connect(cache) as db:
+        db.execute(change)
+    first = cached_run(cli, cache)
+    assert first.exit_code == 0 and first.stdout == expected
+    assert first.stderr.startswith(f"warning: {cache}: not a sendscan cache (its table of entries is missing")
+    again = cached_run(cli, cache)
+    assert again.exit_code == 0 and again.stdout == expected and again.stderr == ""
+
+
+def test_a_cache_path_that_is_a_folder_is_a_warning_not_a_usage_error(cli, tmp_path):
+    result = cached_run(cli, tmp_path)
+    assert result.exit_code == 0 and "Harrowby" in result.stdout
+    assert result.stderr == (f"warning: {tmp_path}: cannot use this cache file: it is a directory; "
+                             "this run went on without the cache\n")
+
+
+# --- 10. a gold file that is not text ---------------------------------------------
+
+
+def test_evaluate_with_a_binary_gold_file_is_one_line(cli, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe" + bytes(range(256)))
+    result = cli("evaluate", str(gold), "--documents", str(SAMPLES))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {gold}: is not a gold file: not UTF-8 text (byte 0x89 at offset 0)\n"
+
+
+# --- hangs: inputs whose time grew with the square of their size -----------------
+
+#: Each took from 20 seconds to "never finished" before its bound; each now
+#: takes well under a second (the limit leaves room for a busy machine).
+SECONDS = 5.0
+SLOW_TEXTS = {
+    "5,000 short lines in one paragraph": "Ofsted visited the area.\n" * 5000,
+    "20,000 lines ending in a hyphen": "word-\n" * 20000,
+    "one word of 40,000 characters": "A-" * 20000 + " Council\n",
+    "NHS bodies without end": "NHS Ab " * 8000,
+    "capitalised words without a council": "Big Cat Dog " * 8000,
+    "10,000 sentences": "Ofsted visited. " * 10000,
+}
+
+
+@pytest.mark.parametrize("case", list(SLOW_TEXTS))
+def test_a_text_that_took_minutes_now_takes_moments(tmp_path, case):
+    import time
+
+    path = tmp_path / "slow.txt"
+    path.write_text("Ofsted report\n\n" + SLOW_TEXTS[case], encoding="utf-8")
+    started = time.perf_counter()
+    document = sendscan.extract(str(path))
+    assert time.perf_counter() - started < SECONDS
+    assert document.doc_type == "news_report" and document.text
+
+
+def test_a_paragraph_of_hyphenated_wraps_is_joined_as_before():
+    from sendscan.structure import join_lines
+
+    assert join_lines(["well-", "considered plans", "and co-", "production", "-", "x"]) == \
+        "well-considered plans and co-production - x"
+
+
+def test_an_html_tag_with_100000_attributes_is_read_in_moments(tmp_path):
+    import time
+
+    attributes = " ".join(f'data-a{i}="x"' for i in range(100_000))
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><h1>Ofsted visit to Harrowby</h1><p {attributes}>Inspectors found that "
+                    "children in Harrowby wait too long for speech and language therapy, and that leaders "
+                    "know it.</p></body></html>", encoding="utf-8")
+    started = time.perf_counter()
+    document = sendscan.extract(str(path))
+    assert time.perf_counter() - started < SECONDS
+    assert "wait too long for speech and language therapy" in document.text
+
+
+def test_an_html_page_over_a_tenth_of_the_limit_is_refused(cli, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body>" + "<p>Ofsted SEND inspection row.</p>" * 40_000 + "</body></html>", encoding="utf-8")
+    result = cli("extract", str(path), "--max-size", "10")
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {path}: is an HTML page of 1.3 MB, over the limit for HTML of 1 MB "
+                             "(a tenth of --max-size; raise it with --max-size)\n")

@@ -41,8 +41,12 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     for index, path in enumerate(files):
         keys[index] = key_of(path, engine, encoding, digest, max_bytes)
         found = cache.get(keys[index]) if cache and keys[index] else None
-        if found:
-            done[index] = restored(found, path)
+        if found is not None:
+            try:
+                done[index] = restored(found, path)
+            except (TypeError, KeyError, AttributeError, ValueError, IndexError):  # not as sendscan wrote it
+                cache.drop(keys[index])
+                continue
             if progress:
                 progress(path, done[index].document.pages, len(files))
     missing = [i for i in range(len(files)) if i not in done]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -24,6 +25,13 @@ EXTENSIONS = (".pdf", ".html", ".htm", ".txt")
 #: The largest file read (bytes) unless asked for more: real letters are a
 #: few MB; a larger file is a mistake or a trap (a link to /dev/zero).
 MAX_BYTES = 50 * 2**20
+#: HTML may be this fraction of the limit: finding a page's main text costs
+#: far more a byte than reading a PDF (a 5 MB page takes some 20 seconds).
+HTML_SHARE = 10
+#: An HTML tag this long carries attributes no page needs (a page with a
+#: hundred thousand of them kept the HTML parser busy for minutes): the tag
+#: is kept, its attributes dropped.
+LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,40})\b[^<>]{2000,}>")
 
 #: Rows of a text page: a line is ROW high and a blank line leaves a ROW gap.
 ROW = 12.0
@@ -145,6 +153,10 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_
         return Source(path=path, format="pdf", pages=pages, engine=engine)
     text = decode(data, path, encoding)
     if kind == "html":
+        if len(data) > max_bytes // HTML_SHARE:
+            raise InputError(f"is an HTML page of {len(data) / 2**20:.1f} MB, over the limit for HTML of "
+                             f"{max_bytes // HTML_SHARE / 2**20:g} MB (a tenth of --max-size; raise it with "
+                             "--max-size)", path)
         return _html_source(text, path)
     return Source(path=path, format="text", pages=[text_page(text)], line_pitch=ROW)
 
@@ -221,6 +233,7 @@ def _html_source(html: str, path: str) -> Source:
     """The article's main text, via trafilatura, as markdown-ish rows."""
     import trafilatura  # only HTML needs it
 
+    html = LONG_TAG.sub(r"<\1>", html)
     text = trafilatura.extract(
         html, output_format="markdown", include_formatting=True, include_links=False,
         include_comments=False, include_tables=True, favor_precision=True,

@@ -9,6 +9,7 @@ every finding records where it stands there.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -29,6 +30,8 @@ SMALL_GAP = 0.3
 #: A jump left or right this wide is another column (table cells).
 COLUMN_JUMP = 80.0
 #: The end of a sentence or clause: ". ! ? : ;" and any closing quote or bracket.
+SPACES = re.compile(r"\s*")
+WRAP_HYPHEN = re.compile(r"\w[-‐]$")
 TERMINAL = re.compile(r"[.!?:;][”’\"')]*$")
 ABBREVIATIONS = ("e.g.", "i.e.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "St.", "No.", "etc.", "approx.")
 SENTENCE_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
@@ -101,10 +104,13 @@ def structure(lines: list[Line], source: Source) -> Document:
 def join_lines(texts: list[str]) -> str:
     """Lines joined into running text: a hyphen at a line end is a real one
     ("well-" + "considered") and stays, with no space; other wraps get a space."""
-    out = texts[0] if texts else ""
-    for text in texts[1:]:
-        out += text if re.search(r"\w[-‐]$", out) else " " + text
-    return out
+    parts, tail = [], ""
+    for text in texts:
+        # Only the last two characters decide, so the join stays linear in the text.
+        joined = not parts or WRAP_HYPHEN.search(tail)
+        parts.append(text if joined else " " + text)
+        tail = (tail + parts[-1])[-2:]
+    return "".join(parts)
 
 
 def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> list[Block]:
@@ -190,7 +196,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if text[start:m.end()].endswith(ABBREVIATIONS):
             continue
         spans.append((start, m.end()))
-        start = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+        start = SPACES.match(text, m.end()).end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
@@ -364,21 +370,20 @@ def add_narrative(section: Section, block: Block, writer: Writer) -> None:
         writer.add(text)  # who wrote it and when: in the text, not a finding
         return
     start = writer.add(text)
+    starts = line_starts(block)
     for s, e in sentences(text):
-        page = page_at(block, s)
+        page = block.lines[bisect.bisect_right(starts, s) - 1].page
         section.findings.append(Finding(text=text[s:e], page=page, start=start + s, end=start + e))
 
 
-def page_at(block: Block, offset: int) -> int:
-    """The page on which the character at `offset` of the block's text stands."""
-    pos = 0
-    page = block.lines[0].page
+def line_starts(block: Block) -> list[int]:
+    """Where each line of the block starts in its text (counting one character
+    between lines), so that a sentence's page is found by bisection."""
+    starts, pos = [], 0
     for line in block.lines:
-        if pos > offset:
-            break
-        page = line.page
+        starts.append(pos)
         pos += len(line.text) + 1
-    return page
+    return starts
 
 
 def split_responses(groups):
