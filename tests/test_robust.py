@@ -127,7 +127,7 @@ def test_a_file_name_over_255_bytes_is_one_line(cli, tmp_path):
     result = cli("extract", str(long), str(NOTE), "-f", "json")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {long}: file name too long (a part of the path is over 255 bytes)"
-    assert json.loads(result.stdout)["source"] == str(NOTE)
+    assert [d["source"] for d in json.loads(result.stdout)] == [str(NOTE)]
     results, errors = sendscan.classify([str(long)], cache=False)
     assert results == [] and "file name too long" in str(errors[0])
 
@@ -310,7 +310,7 @@ def test_a_cache_whose_table_was_dropped_or_renamed_is_moved_aside_once(cli, tmp
 
 def test_a_cache_path_that_is_a_folder_is_a_warning_not_a_usage_error(cli, tmp_path):
     result = cached_run(cli, tmp_path)
-    assert result.exit_code == 0 and "Harrowby" in result.stdout
+    assert result.exit_code == 0 and result.stdout.startswith("source,") and str(NOTE) in result.stdout
     assert result.stderr == (f"warning: {tmp_path}: cannot use this cache file: it is a directory; "
                              "this run went on without the cache\n")
 

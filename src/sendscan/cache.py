@@ -169,7 +169,10 @@ class Cache:
         """The stored result for this key, or None (also when the cache fails)."""
         try:
             row = self.db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
-            return json.loads(zlib.decompress(row[0])) if row else None
+            found = json.loads(zlib.decompress(row[0])) if row else None
+            if row and not isinstance(found, dict):
+                raise ValueError("not an entry sendscan wrote")
+            return found
         except (zlib.error, ValueError, TypeError):  # only a hand-edited entry can be unreadable
             self.drop(key)
         except sqlite3.Error as error:
