@@ -381,3 +381,31 @@ def test_an_html_page_over_a_tenth_of_the_limit_is_refused(cli, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"error: {path}: is an HTML page of 1.3 MB, over the limit for HTML of 1 MB "
                              "(a tenth of --max-size; raise it with --max-size)\n")
+
+
+# --- what a new user met ------------------------------------------------------------
+
+
+def test_every_api_function_takes_one_path_as_well_as_a_list(tmp_path):
+    from pathlib import Path
+
+    one, listed = sendscan.classify(str(NOTE), cache=False), sendscan.classify([str(NOTE)], cache=False)
+    assert [r.document.source for r in one[0]] == [r.document.source for r in listed[0]] == [str(NOTE)]
+    assert one[1] == [] and listed[1] == []
+    documents, errors = sendscan.extract_all(Path(NOTE))
+    assert [d.source for d in documents] == [str(NOTE)] and errors == []
+    comparison, errors = sendscan.compare(str(NOTE), cache=False)
+    assert [r.source for r in comparison.rows] == [str(NOTE)] and errors == []
+    assert sendscan.extract(Path(NOTE)).source == str(NOTE)
+    with pytest.raises(sendscan.SendscanError, match="extract reads one document; give several to extract_all"):
+        sendscan.extract([str(NOTE)])
+
+
+@pytest.mark.parametrize("command", ["classify", "compare"])
+def test_an_unknown_category_is_a_usage_error_naming_a_near_match(cli, command):
+    result = cli(command, str(NOTE), "--category", "helth_waits", "--no-cache", "-j1")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("error: unknown category 'helth_waits' (did you mean health_waits?); "
+                                    "the categories of SEND inspection findings are: leadership, ")
+    with pytest.raises(sendscan.SendscanError, match="did you mean health_waits"):
+        sendscan.compare(str(NOTE), categories=["helth_waits"], cache=False)

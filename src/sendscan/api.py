@@ -10,26 +10,45 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Iterable, Union
 
 from .batch import Progress, built, classify_files
 from .cache import Cache, CacheError
 from .clean import clean
-from .errors import Notice, SendscanError, bug
+from .errors import Notice, SendscanError, UsageError, bug
 from .model import Classified, Document
 from .read import MAX_BYTES, discover, read
 from .structure import structure
 
 
-def extract(path: str, engine: str = "pypdfium2", encoding: str | None = None,
+def extract(path: str | os.PathLike, engine: str = "pypdfium2", encoding: str | None = None,
             max_bytes: int = MAX_BYTES) -> Document:
     """Read, clean and structure one document (a path, or "-" for standard input);
     a file over `max_bytes` is refused."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError("extract reads one document; give several to extract_all")
+    path = os.fspath(path)
     source = read(path, engine=engine, encoding=encoding, max_bytes=max_bytes)
     return structure(clean(source), source)
 
 
-def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | None = None,
+#: One path, or several: every function that takes paths takes either.
+Paths = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
+
+
+def path_list(paths: Paths | None) -> list[str]:
+    """A list of path strings from one path or many (a lone string is one
+    path, never a sequence of one-letter paths)."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def extract_all(paths: Paths, engine: str = "pypdfium2", encoding: str | None = None,
                 max_bytes: int = MAX_BYTES) -> tuple[list[Document], list[SendscanError]]:
     """Extract every document the paths name (directories are searched); a file
     that cannot be read is returned as an error and the others go on."""
@@ -45,10 +64,10 @@ def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | Non
     return documents, errors
 
 
-def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
+def files_of(paths: Paths) -> tuple[list[str], list[SendscanError]]:
     """The files the paths name, and an error for each path that names none."""
     files, errors = [], []
-    for path in paths:
+    for path in path_list(paths):
         try:
             found, problems = discover(path)
             files.extend(found)
@@ -58,7 +77,7 @@ def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
     return files, errors
 
 
-def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
+def classify(paths: Paths, taxonomy: str | Path | None = None, engine: str = "pypdfium2",
              encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
              progress: Progress | None = None, max_bytes: int = MAX_BYTES
              ) -> tuple[list[Classified], list[SendscanError]]:
@@ -88,11 +107,12 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
     return results, errors + failed + notices
 
 
-def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy: str | Path | None = None,
+def evaluate(gold_paths: Paths, documents: Paths | None = None, taxonomy: str | Path | None = None,
              engine: str = "pypdfium2") -> dict:
     """Score the taxonomy against gold files (see `sendscan.gold`); returns the report."""
     from . import gold as golds, metrics, tag, taxonomy as taxonomies
 
+    gold_paths, documents = path_list(gold_paths), path_list(documents)
     chosen = taxonomies.load(taxonomy)
     items = [i for path in gold_paths for i in golds.load(path, {c.id for c in chosen.categories})]
     folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths})
@@ -132,7 +152,7 @@ def observation(item, classified: Classified):
                        predicted_polarity=tags[0].polarity if len(tags) == 1 else None)
 
 
-def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
+def compare(paths: Paths, taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
             cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None,
@@ -141,7 +161,10 @@ def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str 
     Returns (Comparison, errors); `Comparison.to_rows()` gives plain dicts for pandas.
     `cache`, `jobs` and `progress` are as for `classify`."""
     from . import comparison as comparing
+    from .taxonomy import check_categories, load
 
+    if categories:
+        check_categories(load(taxonomy), categories)
     results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, max_bytes=max_bytes)
     if history:
         return comparing.history(results, history, polarity, categories), errors

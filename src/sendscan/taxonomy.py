@@ -105,6 +105,22 @@ def load(path: str | Path | None = None) -> Taxonomy:
     return taxonomy
 
 
+def check_categories(taxonomy: Taxonomy, wanted: list[str]) -> None:
+    """UsageError naming the first id that is not a category of the taxonomy,
+    with the nearest id and every valid one."""
+    import difflib
+
+    from .errors import UsageError
+
+    known = [c.id for c in taxonomy.categories]
+    for category in wanted:
+        if category not in known:
+            near = difflib.get_close_matches(category, known, n=1)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            raise UsageError(f"unknown category {category!r}{hint}; the categories of {taxonomy.name} are: "
+                             f"{', '.join(known)}")
+
+
 def composed(text: str):
     """The YAML's node tree (for line numbers) and its data, from one parse;
     with libyaml's C parser where PyYAML has it (ten times faster).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..api import classify as classify_all
 from ..errors import SendscanError
+from ..taxonomy import check_categories, load
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
     MAX_SIZE_MB, CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption,
@@ -31,6 +32,8 @@ def classify(
     try:
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
+        if category:
+            check_categories(load(taxonomy), category)
         with running("classifying", chosen_cache is not False) as progress:
             results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress,
                                            max_bytes(max_size))
