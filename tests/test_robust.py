@@ -409,3 +409,22 @@ def test_an_unknown_category_is_a_usage_error_naming_a_near_match(cli, command):
                                     "the categories of SEND inspection findings are: leadership, ")
     with pytest.raises(sendscan.SendscanError, match="did you mean health_waits"):
         sendscan.compare(str(NOTE), categories=["helth_waits"], cache=False)
+
+
+@pytest.mark.parametrize("command, offered", [
+    ("extract", "table|json|jsonl|markdown"), ("classify", "table|json|jsonl|csv|markdown"),
+    ("compare", "table|csv|json|markdown"), ("cache info", "table|json"),
+])
+def test_help_offers_only_the_formats_a_command_writes(cli, command, offered):
+    help_text = cli(*command.split(), "--help").stdout
+    assert f"<{offered}>" in help_text
+
+
+def test_help_keeps_its_defaults_in_brackets_and_lists_choices(cli):
+    help_text = " ".join(cli("compare", "--help").stdout.replace("│", " ").split())
+    assert "Worker processes [default: one per core]" in help_text
+    assert "Cache file [default: $SENDSCAN_CACHE" in help_text
+    for choices in ("<outcome|doc-type|year|region>", "<area|date|weaknesses>", "<pypdfium2|pdfplumber>"):
+        assert choices in help_text
+    assert cli("compare", str(NOTE), "--sort", "colour").exit_code == 2
+    assert "--install-completion" in cli("--help").stdout

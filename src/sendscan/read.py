@@ -144,6 +144,7 @@ def listed(list_path: str) -> list[str]:
 
 def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read one document into pages of lines; raise InputError if it cannot be."""
+    engine = getattr(engine, "value", engine)  # the CLI's Engine choice, or a plain name
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     data = _read_bytes(path, max_bytes)

@@ -12,18 +12,18 @@ from rich.text import Text
 from ..cache import Cache, CacheInfo, default_path
 from ..errors import Notice, SendscanError
 from ..export import to_json
-from .options import CacheOption, Format, FormatOption
-from .output import check_format, emit, fail, report
+from .options import CacheOption, Format, InfoFormat, format_option
+from .output import emit, fail, report
 
 app = typer.Typer(help="Look at and empty the result cache.", no_args_is_help=True)
 
 
 @app.command()
-def info(cache: CacheOption = None, format: FormatOption = Format.table) -> None:
+def info(cache: CacheOption = None, format: format_option(InfoFormat) = InfoFormat.table) -> None:
     """Where the cache is, how many documents and pages it holds, and its size."""
+    format = Format(format.value)
     path = cache or default_path()
     try:
-        check_format(format, ("table", "json"))
         if path.exists():
             with Cache(path) as store:
                 found = store.info()

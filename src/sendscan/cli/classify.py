@@ -7,7 +7,8 @@ from ..errors import SendscanError
 from ..taxonomy import check_categories, load
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
-    MAX_SIZE_MB, CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption,
+    ClassifyFormat, Engine, format_option,
+    MAX_SIZE_MB, CacheOption, CategoryOption, EncodingOption, EngineOption, Format, JobsOption,
     MaxSizeOption, NoCacheOption, OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
     max_bytes,
 )
@@ -19,9 +20,9 @@ def classify(
     taxonomy: TaxonomyOption = None,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
-    format: FormatOption = Format.table,
+    format: format_option(ClassifyFormat) = ClassifyFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = "pypdfium2",
+    engine: EngineOption = Engine.pypdfium2,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     cache: CacheOption = None,
@@ -29,6 +30,7 @@ def classify(
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
+    format, engine = Format(format.value), engine.value
     try:
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)

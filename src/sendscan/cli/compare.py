@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,14 +10,19 @@ import typer
 
 from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS
-from ..errors import SendscanError, UsageError
+from ..errors import SendscanError
 from ..export import comparison_markdown, to_csv, to_json
 from .options import (
-    MAX_SIZE_MB, CacheOption, CategoryOption, EngineOption, Format, FormatOption, JobsOption, MaxSizeOption,
+    CompareFormat, Engine, format_option,
+    MAX_SIZE_MB, CacheOption, CategoryOption, EngineOption, Format, JobsOption, MaxSizeOption,
     NoCacheOption, OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice, max_bytes,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish, running, write
+from .output import check_writable, emit, emit_renderable, fail, finish, running, write
 
+
+#: Choices that help and shell completion list.
+GroupBy = Enum("GroupBy", {name: name for name in GROUPS}, type=str)
+Sort = Enum("Sort", {name: name for name in SORTS}, type=str)
 
 #: A table written to a file is as wide as all columns need (both counts, type, date).
 FILE_WIDTH = 200
@@ -27,27 +33,23 @@ def compare(
     taxonomy: TaxonomyOption = None,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
-    group_by: Annotated[Optional[str], typer.Option("--group-by", help=f"Group rows by: {', '.join(GROUPS)}.")] = None,
-    sort: Annotated[str, typer.Option("--sort", help=f"Order rows by: {', '.join(SORTS)}.")] = "area",
+    group_by: Annotated[Optional[GroupBy], typer.Option("--group-by", help="Group rows by this.")] = None,
+    sort: Annotated[Sort, typer.Option("--sort", help="Order rows by this.")] = Sort.area,
     by_document: Annotated[bool, typer.Option("--by-document", help="One row per document, not per area.")] = False,
     history: Annotated[Optional[str], typer.Option("--history", help="Show this area's documents side by side, oldest first.")] = None,
-    format: FormatOption = Format.table,
+    format: format_option(CompareFormat) = CompareFormat.table,
     output: OutputOption = None,
     html: Annotated[Optional[Path], typer.Option("--html", dir_okay=False, help="Also write a self-contained HTML heatmap report to this file.")] = None,
-    engine: EngineOption = "pypdfium2",
+    engine: EngineOption = Engine.pypdfium2,
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
+    format, engine, group_by, sort = Format(format.value), engine.value, group_by and group_by.value, sort.value
     try:
-        check_format(format, ("table", "csv", "json", "markdown"))
         check_writable(output, html)
-        if group_by and group_by not in GROUPS:
-            raise UsageError(f"--group-by must be one of: {', '.join(GROUPS)}")
-        if sort not in SORTS:
-            raise UsageError(f"--sort must be one of: {', '.join(SORTS)}")
         chosen_cache = cache_choice(cache, no_cache)
         with running("comparing", chosen_cache is not False) as progress:
             comparison, errors = compare_paths(paths, taxonomy, polarity.value, category or None, group_by,

@@ -7,22 +7,23 @@ from ..errors import SendscanError
 from ..export import to_json, to_jsonl, to_markdown
 from ..render import document_view
 from .options import (
-    MAX_SIZE_MB, EncodingOption, EngineOption, Format, FormatOption, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
+    ExtractFormat, Engine, format_option,
+    MAX_SIZE_MB, EncodingOption, EngineOption, Format, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish
+from .output import check_writable, emit, emit_renderable, fail, finish
 
 
 def extract(
     paths: PathsArgument,
-    format: FormatOption = Format.table,
+    format: format_option(ExtractFormat) = ExtractFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = "pypdfium2",
+    engine: EngineOption = Engine.pypdfium2,
     encoding: EncodingOption = None,
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Show each document's metadata, then its sections and their findings."""
+    format, engine = Format(format.value), engine.value
     try:
-        check_format(format, ("table", "json", "jsonl", "markdown"))
         check_writable(output)
         documents, errors = extract_all(paths, engine=engine, encoding=encoding, max_bytes=max_bytes(max_size))
     except SendscanError as error:

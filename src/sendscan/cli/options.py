@@ -22,13 +22,34 @@ class Format(str, Enum):
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+
+
+def formats(*names: str) -> type[Enum]:
+    """The formats one command writes, as choices that its help and shell
+    completion list (so none is offered and then refused)."""
+    return Enum("Formats", {name: name for name in names}, type=str)
+
+
+def format_option(choices: type[Enum]):
+    return Annotated[choices, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+ExtractFormat = formats("table", "json", "jsonl", "markdown")
+ClassifyFormat = formats("table", "json", "jsonl", "csv", "markdown")
+CompareFormat = formats("table", "csv", "json", "markdown")
+InfoFormat = formats("table", "json")
+
+
+class Engine(str, Enum):
+    pypdfium2 = "pypdfium2"
+    pdfplumber = "pdfplumber"
 OutputOption = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="Write to this file (all at once, never half-written) instead of standard output.",
                  dir_okay=False, writable=True),
 ]
 EngineOption = Annotated[
-    str, typer.Option("--engine", help="PDF text engine: pypdfium2 (fast) or pdfplumber."),
+    Engine, typer.Option("--engine", help="PDF text engine: pypdfium2 (fast) or pdfplumber."),
 ]
 EncodingOption = Annotated[
     Optional[str], typer.Option("--encoding", help="Encoding of text and HTML inputs (default: UTF-8, or UTF-16 by its BOM)."),
@@ -66,10 +87,10 @@ CategoryOption = Annotated[
     Optional[list[str]], typer.Option("--category", "-c", help="Show only findings with this category id (repeatable)."),
 ]
 JobsOption = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: one per core].", show_default=False),
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes \\[default: one per core].", show_default=False),
 ]
 CacheOption = Annotated[
-    Optional[Path], typer.Option("--cache", help="Cache file [default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
+    Optional[Path], typer.Option("--cache", help="Cache file \\[default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
                                  show_default=False),
 ]
 NoCacheOption = Annotated[
