@@ -428,3 +428,14 @@ def test_help_keeps_its_defaults_in_brackets_and_lists_choices(cli):
         assert choices in help_text
     assert cli("compare", str(NOTE), "--sort", "colour").exit_code == 2
     assert "--install-completion" in cli("--help").stdout
+
+
+def test_the_version_is_written_once_and_the_licence_keeps_the_data_notice():
+    from importlib.metadata import version
+
+    from conftest import ROOT
+
+    assert version("sendscan") == sendscan.__version__
+    assert "version =" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[tool.setuptools.dynamic]")[0]
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "Copyright (c) 2019 data-to-insight" in licence
