@@ -439,3 +439,34 @@ def test_the_version_is_written_once_and_the_licence_keeps_the_data_notice():
     assert "version =" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[tool.setuptools.dynamic]")[0]
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "Copyright (c) 2019 data-to-insight" in licence
+
+
+def test_sendscans_own_html_report_and_json_are_left_out_with_one_notice_each(cli, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "report_2023_systemic.pdf", folder)
+    first = cli("compare", str(folder), "--html", str(folder / "report.html"), "-f", "json",
+                "-o", str(folder / "areas.txt"), "--no-cache", "-j1")
+    assert first.exit_code == 0, first.output
+    again = cli("compare", str(folder), "-f", "csv", "--no-cache", "-j1")
+    assert again.exit_code == 0
+    assert again.stderr.splitlines() == [
+        f"warning: {folder / 'areas.txt'}: is sendscan's own JSON output, not a document; left out",
+        f"warning: {folder / 'report.html'}: is sendscan's own HTML report, not a document; left out",
+    ]
+    assert len(again.stdout.splitlines()) == 2  # the header and the one real report
+
+
+def test_other_ofsted_inspections_are_named_once_and_left_out_of_tagging_and_comparisons(cli):
+    from conftest import FIXTURES
+
+    others = ["focused_visit.pdf", "ilacs.pdf", "jtai.pdf", "monitoring_visit.pdf"]
+    for name in others:
+        assert sendscan.extract(FIXTURES / name).doc_type == "other_inspection"
+    result = cli("compare", *[str(FIXTURES / n) for n in others], str(REPORT), "-f", "csv", "--no-cache", "-j1")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {FIXTURES / n}: is an Ofsted inspection of children's services, not of SEND; "
+        "left out of tagging and comparisons" for n in others]
+    rows = result.stdout.splitlines()[1:]
+    assert len(rows) == 1 and "send_report_2023" in rows[0]

@@ -16,8 +16,8 @@ from multiprocessing import forkserver, get_context
 from typing import Callable
 
 from .cache import Cache, entry_key
-from .errors import SendscanError, bug, shown
-from .model import Classified
+from .errors import LeftOut, SendscanError, bug, shown
+from .model import LEFT_OUT, Classified
 from .read import MAX_BYTES, regular_size
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
@@ -145,6 +145,8 @@ class Worker:
 
         try:
             document = extract(path, engine=self.engine, encoding=self.encoding, max_bytes=self.max_bytes)
+            if document.doc_type in LEFT_OUT:
+                return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
             return {"classified": result.to_dict(), "text": document.text}
         except SendscanError as error:

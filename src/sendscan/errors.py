@@ -61,3 +61,8 @@ class Notice(SendscanError):
     """Something the user should know that stopped nothing (a cache rebuilt)."""
 
     exit_code = 0
+
+
+class LeftOut(Notice):
+    """A file recognised and left out, said once: sendscan's own output, or
+    an inspection of another kind than SEND."""

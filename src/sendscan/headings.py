@@ -67,6 +67,14 @@ NARRATIVE = Rule("narrative")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 
 
+#: Ofsted's inspections of children's services that are not of SEND: of a local
+#: authority's children's services (ILACS), joint targeted area inspections,
+#: focused visits and monitoring visits.
+OTHER_INSPECTION = re.compile(
+    r"Joint targeted area inspection|(?:Focused|Monitoring) visit (?:to|of) .{0,80}?children[’']s services|"
+    r"Inspection of .{0,80}?children[’']s services", re.I)
+
+
 def doc_type(lines: list[Line], source: Source) -> str:
     """Which of the known kinds of document this is, from its opening text."""
     opening = " ".join(line.text for line in lines[:80])
@@ -77,7 +85,7 @@ def doc_type(lines: list[Line], source: Source) -> str:
     if re.search(r"Joint local area SEND inspection|conducted a joint inspection of the local area", opening, re.I):
         return "send_letter_2016"
     if source.format == "pdf":
-        return "unknown"
+        return "other_inspection" if OTHER_INSPECTION.search(opening) else "unknown"
     everything = " ".join(line.text for line in lines)
     if re.search(r"\b(?:last updated|was this page (?:helpful|useful)|our local offer)\b", everything, re.I) \
             or len(re.findall(r"\b(?:we|our)\b", everything, re.I)) > 8:

@@ -81,9 +81,14 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"generator\" content=\"{GENERATOR}\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+#: Marks the report as sendscan's, so that a later run over the same folder leaves it out.
+GENERATOR = "sendscan"
 
 
 def summary(comparison: Comparison) -> str:

@@ -17,8 +17,11 @@ DOC_TYPES = (
     "send_revisit",
     "news_report",
     "council_page",
+    "other_inspection",
     "unknown",
 )
+#: Documents that are read but neither tagged nor compared.
+LEFT_OUT = {"other_inspection": "an Ofsted inspection of children's services, not of SEND"}
 
 #: Section kinds that hold findings, and the polarity a section gives them
 #: (codebook, "Finding kinds and polarity"). None: the sentence decides.

@@ -17,7 +17,7 @@ import stat
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, LeftOut
 from .model import Line, Page, Source
 
 ENGINES = ("pypdfium2", "pdfplumber")
@@ -149,6 +149,9 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     data = _read_bytes(path, max_bytes)
     kind = sniff(data, path)
+    own = own_output(data, kind)
+    if own:
+        raise LeftOut(f"is sendscan's own {own}, not a document; left out", path)
     if kind == "pdf":
         pages = _pdf_pages(data, path, engine)
         return Source(path=path, format="pdf", pages=pages, engine=engine)
@@ -200,6 +203,22 @@ def sniff(data: bytes, path: str) -> str:
         raise InputError(f"is not a PDF: it holds {'HTML' if kind == 'html' else 'text'} "
                          "(a failed download saved under a .pdf name?)", path)
     return kind
+
+
+#: What sendscan writes, known by its first bytes: the HTML report (by its
+#: generator tag, or its footer in reports from before the tag) and the JSON
+#: of extract, classify and compare.
+OWN_HTML = re.compile(rb'<meta name="generator" content="sendscan"|<p class="meta footer">Made with sendscan ')
+OWN_JSON = re.compile(rb'^\s*[\[{]\s*(?:\{\s*)?"(?:schema_version|categories)"\s*:')
+
+
+def own_output(data: bytes, kind: str) -> str | None:
+    """What kind of sendscan output the bytes are, or None for a document."""
+    if kind == "html" and OWN_HTML.search(data[:4096]):
+        return "HTML report"
+    if kind == "text" and OWN_JSON.match(data[:200]):
+        return "JSON output"
+    return None
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
