@@ -470,3 +470,40 @@ def test_other_ofsted_inspections_are_named_once_and_left_out_of_tagging_and_com
         "left out of tagging and comparisons" for n in others]
     rows = result.stdout.splitlines()[1:]
     assert len(rows) == 1 and "send_report_2023" in rows[0]
+
+
+# --- JSON Schemas of every JSON output ------------------------------------------------
+
+
+def schema(name: str):
+    import jsonschema
+    from importlib import resources
+
+    loaded = json.loads((resources.files("sendscan") / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(loaded)
+    return jsonschema.Draft202012Validator(loaded, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+ALL_SAMPLES = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html", ".txt"))
+
+
+@pytest.mark.parametrize("command", ["extract", "classify"])
+def test_extract_and_classify_json_follow_their_schemas(cli, command):
+    options = [] if command == "extract" else ["--no-cache", "-j1"]
+    many = json.loads(cli(command, *ALL_SAMPLES, "-f", "json", *options).stdout)
+    one = json.loads(cli(command, ALL_SAMPLES[0], "-f", "json", *options).stdout)
+    validator = schema(command)
+    assert len(many) == len(ALL_SAMPLES)
+    for data in (many, one):
+        errors = list(validator.iter_errors(data))
+        assert errors == [], errors[0].message
+    if command == "extract":
+        assert not schema("classify").is_valid(one)  # the schemas tell the two apart
+
+
+@pytest.mark.parametrize("options", [[], ["--group-by", "region"], ["--by-document"], ["--history", "Saltney"]])
+def test_compare_json_follows_its_schema_and_has_a_schema_version(cli, options):
+    data = json.loads(cli("compare", *ALL_SAMPLES, "-f", "json", "--no-cache", "-j1", *options).stdout)
+    assert data["schema_version"] == "1.0" and data["rows"]
+    errors = list(schema("compare").iter_errors(data))
+    assert errors == [], errors[0].message

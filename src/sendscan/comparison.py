@@ -16,6 +16,9 @@ from .model import Classified
 from .taxonomy import CODEBOOK_IDS
 
 GROUPS = ("outcome", "doc-type", "year", "region")
+#: Bumped (major) when a key of the compare JSON changes meaning or goes;
+#: see src/sendscan/data/compare.schema.json.
+SCHEMA_VERSION = "1.0"
 SORTS = ("area", "date", "weaknesses")
 
 
@@ -51,6 +54,11 @@ class Comparison:
     def totals(self) -> dict[str, int]:
         """How many rows (areas) have each category as a weakness."""
         return {c: sum(1 for r in self.rows if r.cells.get(c, [0, 0])[0]) for c in self.categories}
+
+    def to_dict(self) -> dict:
+        """The compare JSON (src/sendscan/data/compare.schema.json)."""
+        return {"schema_version": SCHEMA_VERSION, "categories": self.categories, "group_by": self.group_by,
+                "history": self.history, "totals": self.totals(), "rows": self.to_rows()}
 
     def to_rows(self) -> list[dict]:
         """Flat dicts, one per row, ready for csv.DictWriter or pandas.DataFrame."""

@@ -70,8 +70,7 @@ def compare(
     elif format is Format.csv:
         emit(to_csv(rows, list(rows[0]) if rows else ["area"]), output)
     elif format is Format.json:
-        emit(to_json([{"categories": comparison.categories, "group_by": comparison.group_by,
-                       "totals": comparison.totals(), "rows": rows}], single=True), output)
+        emit(to_json([comparison.to_dict()], single=True), output)
     else:
         emit(comparison_markdown(comparison), output)
     finish(errors)
