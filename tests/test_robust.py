@@ -507,3 +507,41 @@ def test_compare_json_follows_its_schema_and_has_a_schema_version(cli, options):
     assert data["schema_version"] == "1.0" and data["rows"]
     errors = list(schema("compare").iter_errors(data))
     assert errors == [], errors[0].message
+
+
+# --- the README's CI workflow, as a new user would run it ----------------------------
+
+
+def test_the_readmes_ci_workflow_runs_as_written_and_writes_its_junit_file(tmp_path):
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(re.search(r"```yaml\n(# \.github/workflows/taxonomy\.yml.*?)```", readme, re.S).group(1))
+    commands = [s["run"] for s in workflow["jobs"]["evaluate"]["steps"] if "run" in s and "pip install" not in s["run"]]
+    for folder in ("taxonomy", "samples"):  # a checkout of the repository, nothing beside it
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    for command in commands:
+        run = subprocess.run(command.replace("sendscan ", f"{sys.executable} -m sendscan ", 1), shell=True,
+                             cwd=tmp_path, capture_output=True, timeout=120)
+        assert run.returncode == 0, run.stderr.decode()
+    junit = (tmp_path / "evaluate.xml").read_text(encoding="utf-8")
+    assert '<testcase classname="sendscan.evaluate" name="finding_micro_f1"><system-out>0.' in junit
+    assert not re.search(r'name="[^"]*\d\.\d{4}', junit)  # no score in a test's name
+
+
+def test_evaluate_piped_into_a_reader_that_stops_still_writes_the_junit_file(tmp_path):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written, as `| head` leaves it
+    junit = tmp_path / "evaluate.xml"
+    from conftest import ROOT
+
+    run = subprocess.run([sys.executable, "-m", "sendscan", "evaluate", str(ROOT / "taxonomy/gold/samples.jsonl"),
+                          "--documents", str(SAMPLES), "--junit", str(junit)],
+                         stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    os.close(write_end)
+    assert b"Traceback" not in run.stderr
+    assert "<testsuite" in junit.read_text(encoding="utf-8")

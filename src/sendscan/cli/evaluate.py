@@ -43,14 +43,15 @@ def evaluate(
         raise fail(error) from None
     reasons = gate(report, min_f1, previous, tolerance)
     report["gate"] = {"passed": not reasons, "reasons": reasons}
-    if format is Format.json:
-        emit(to_json([report], single=True), output)
-    else:
-        show(report, output)
+    # Files first: a reader that stops early (`| head`) must not cost CI its report.
     if save_baseline:
         write(save_baseline, json.dumps(headline(report), indent=2) + "\n")
     if junit:
         write(junit, junit_xml(report, reasons))
+    if format is Format.json:
+        emit(to_json([report], single=True), output)
+    else:
+        show(report, output)
     for reason in reasons:
         stderr.print(f"[bold red]quality gate[/]: {reason}", highlight=False)
     if reasons:
