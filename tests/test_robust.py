@@ -545,3 +545,30 @@ def test_evaluate_piped_into_a_reader_that_stops_still_writes_the_junit_file(tmp
     os.close(write_end)
     assert b"Traceback" not in run.stderr
     assert "<testsuite" in junit.read_text(encoding="utf-8")
+
+
+def test_the_comparison_table_uses_the_width_it_has(cli):
+    from rich.console import Console
+
+    from sendscan.comparison import compare
+    from sendscan.render import comparison_view
+
+    classified, _ = sendscan.classify(ALL_SAMPLES, cache=False)
+
+    def drawn(width: int, **options) -> str:
+        console = Console(width=width, record=True, color_system=None)
+        console.print(comparison_view(compare(classified, **options), width))
+        return console.export_text()
+
+    tables = {width: drawn(width) for width in (60, 80, 120, 160, 220)}
+    for width, text in tables.items():
+        assert max(map(len, text.splitlines())) <= width
+    assert len(set(tables.values())) == 5  # each width draws its own table
+    assert "North Wealdshire" in tables[80] and "inconsistent" in tables[120] and "2/0" in tables[160]
+    legends = {width: " ".join(text.split("Cells:")[1].split()) for width, text in tables.items()}
+    assert "Not shown at this width: local_offer" in legends[60] and "Not shown" not in legends[80]
+    shown = tables[60].splitlines()[0].split()[2:]
+    assert all(f"{code} " in legends[60].split("Not shown")[0] for code in shown)
+    assert "LO local_offer" not in legends[60]
+    grouped = drawn(80, group_by="outcome")
+    assert "outcome: inconsistent" in grouped and "outcome: positive" in grouped

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -125,49 +127,107 @@ SHORT_DOC_TYPES = {"send_report_2023": "2023 report", "send_letter_2016": "2016 
                    "news_report": "news", "council_page": "council", "unknown": "unknown"}
 
 
+@dataclass
+class Layout:
+    """Which facts and counts the comparison table shows, and how wide each is."""
+
+    label: int
+    document: bool
+    date: bool
+    outcome: int
+    both: bool
+    categories: list[str]
+
+    def width(self, history: bool) -> int:
+        """Characters a row takes: each column is padded by one space on its left."""
+        facts = [self.label, 11 if self.document else 0, 10 if self.date and not history else 0, self.outcome]
+        cells = [5 if self.both else 2] * len(self.categories)
+        return sum(w + 1 for w in facts + cells if w)
+
+
+def layout(comparison, shown: list[str], width: int) -> Layout:
+    """The richest layout that fits the width: every fact and both counts where
+    there is room; then fewer facts, shorter names, weakness counts only; at
+    the last, categories from the right are left out (and the legend says so)."""
+    label = min(max([len(row_label(comparison, r)) for r in comparison.rows] + [14]), 32)
+    outcome = max([len(r.result or "–") for r in comparison.rows] + [7])
+    tries = [Layout(label, True, True, outcome, True, shown), Layout(label, False, True, outcome, True, shown),
+             Layout(label, False, True, outcome, False, shown), Layout(label, False, False, outcome, False, shown),
+             Layout(min(label, 24), False, False, 12, False, shown), Layout(min(label, 24), False, False, 5, False, shown),
+             Layout(min(label, 14), False, False, 5, False, shown)]
+    for candidate in tries:
+        if candidate.width(bool(comparison.history)) <= width:
+            return candidate
+    narrowest = tries[-1]
+    while len(narrowest.categories) > 1 and narrowest.width(bool(comparison.history)) > width:
+        narrowest.categories = narrowest.categories[:-1]
+    return narrowest
+
+
+def row_label(comparison, row) -> str:
+    return (row.inspection_end or "undated") if comparison.history else row.area
+
+
 def comparison_view(comparison, width: int = 80) -> Group:
-    """Areas by categories, cells red by weaknesses. Where the width allows
-    (about 200 columns for all categories) cells show "weaknesses/strengths"
-    and rows their document type and date; at 80 columns a cell shows
-    weaknesses only. A history is labelled by date."""
+    """Areas by categories, cells red by weaknesses, in the width there is:
+    see `layout`. A history is labelled by date; groups get a heading each."""
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
-    # Wide: area 24, document 11, date 10, outcome 18 (each padded by 2), and "10/3" cells.
-    both = width >= (45 if comparison.history else 71) + 7 * len(shown)
-    table = Table(box=None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1),
-                  show_edge=False, header_style="bold")
-    table.add_column("Date" if comparison.history else "Area", no_wrap=True, max_width=24 if both else 14)
-    if both:
-        table.add_column("Document", no_wrap=True, min_width=11)
-        if not comparison.history:
-            table.add_column("Date", no_wrap=True, min_width=10)
-        table.add_column("Outcome", no_wrap=True, min_width=12)
-    else:
-        table.add_column("Outc.", no_wrap=True, max_width=5)
-    for category in shown:
-        table.add_column(ABBREVIATIONS.get(category, category[:2]), justify="right", no_wrap=True,
-                         min_width=5 if both else 2)
-    facts = (3 if not comparison.history else 2) if both else 1
-    group = object()
+    plan = layout(comparison, shown, width)
+    groups: dict = {}
     for row in comparison.rows:
-        if comparison.group_by and row.group != group:
-            group = row.group
-            table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
-        label = Text(row.inspection_end or "undated" if comparison.history else row.area)
-        doc_type = Text(SHORT_DOC_TYPES.get(row.doc_type, row.doc_type))
-        outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
-        if both:
-            known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
-        else:
-            known = [Text((row.outcome or doc_type.plain)[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
-        table.add_row(label, *known, *[cell(row, c, both) for c in shown])
-    totals = comparison.totals()
-    table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),
-                  *[""] * facts, *[Text(str(totals[c]), style="bold") for c in shown])
-    title = [Text(f"{comparison.history}: documents oldest first", style="bold")] if comparison.history else []
-    legend = Text(("Cells: weakness findings/strength findings. " if both else
-                   "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
-                  + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
-    return Group(*title, table, legend)
+        groups.setdefault(row.group if comparison.group_by else None, []).append(row)
+    parts = [Text(f"{comparison.history}: documents oldest first", style="bold")] if comparison.history else []
+    for number, (group, rows) in enumerate(groups.items()):
+        title = Text(f"{comparison.group_by}: {group}", style="bold") if comparison.group_by else None
+        parts.append(matrix(comparison, rows, plan, title, header=number == 0))
+    parts.append(matrix(comparison, [], plan, None, header=not comparison.rows, totals=True))
+    parts.append(legend(plan, shown))
+    return Group(*parts)
+
+
+def matrix(comparison, rows, plan: Layout, title: Text | None, header: bool, totals: bool = False) -> Table:
+    """One block of the comparison, its columns as wide as the layout says, so
+    that the blocks of every group line up."""
+    table = Table(box=None, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False, header_style="bold",
+                  show_header=header, title=title, title_justify="left")
+
+    def column(name: str, width: int, **style) -> None:
+        table.add_column(name, width=width, no_wrap=True, overflow="ellipsis", **style)
+
+    column("Date" if comparison.history else "Area", plan.label)
+    if plan.document:
+        column("Document", 11)
+    if plan.date and not comparison.history:
+        column("Date", 10)
+    column("Outcome" if plan.outcome >= 7 else "Outc.", plan.outcome)
+    for category in plan.categories:
+        column(ABBREVIATIONS.get(category, category[:2]), 5 if plan.both else 2, justify="right")
+    for row in rows:
+        facts = [Text(row_label(comparison, row))]
+        if plan.document:
+            facts.append(Text(SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)))
+        if plan.date and not comparison.history:
+            facts.append(Text(row.inspection_end or ""))
+        facts.append(Text(row.result or SHORT_DOC_TYPES.get(row.doc_type, row.doc_type),
+                          style=OUTCOME_STYLES.get(row.outcome, "")))
+        table.add_row(*facts, *[cell(row, c, plan.both) for c in plan.categories])
+    if totals:
+        count = comparison.totals()
+        blanks = [""] * (int(plan.document) + int(plan.date and not comparison.history) + 1)
+        table.add_row(Text("documents weak" if comparison.history else "areas weak", style="bold"), *blanks,
+                      *[Text(str(count[c]), style="bold") for c in plan.categories])
+    return table
+
+
+def legend(plan: Layout, shown: list[str]) -> Text:
+    left = [c for c in shown if c not in plan.categories]
+    text = ("Cells: weakness findings/strength findings. " if plan.both else
+            "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
+    text += "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in plan.categories)
+    if left:
+        text += (f". Not shown at this width: {', '.join(left)} (a wider terminal, --html or --format csv "
+                 "show every category)")
+    return Text(text, style="dim")
 
 
 def cell(row, category: str, both: bool) -> Text:
