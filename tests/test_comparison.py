@@ -109,7 +109,7 @@ def test_the_table_fits_80_columns_and_a_wide_one_shows_both_counts_type_and_dat
     narrow = drawn(compare(classified), 80)
     assert max(len(line) for line in narrow.splitlines()) <= 80 and "Kettlemouth" in narrow
     wide = drawn(compare(classified), 200)
-    assert "2023 report  2024-03-08  systemic" in wide and "2/1" in wide  # health waits: 2 weaknesses, 1 strength
+    assert "2023 report 2024-03-08 systemic" in wide and "2/1" in wide  # health waits: 2 weaknesses, 1 strength
     past = drawn(history(classified, "fenmarsh"), 80)
     assert past.splitlines()[0] == "Fenmarsh: documents oldest first" and "2021-06-18" in past
 
