@@ -57,6 +57,10 @@ def extract_all(paths: Paths, engine: str = "pypdfium2", encoding: str | None = 
     for file in files:
         try:
             documents.append(extract(file, engine=engine, encoding=encoding, max_bytes=max_bytes))
+            if documents[-1].damaged_pages:
+                errors.append(Notice(f"is a damaged PDF: page{'s' if len(documents[-1].damaged_pages) > 1 else ''} "
+                                     f"{', '.join(map(str, documents[-1].damaged_pages))} could not be loaded; "
+                                     "the others were read", file))
         except SendscanError as error:
             errors.append(error)
         except Exception as error:  # a bug of ours must not stop the batch

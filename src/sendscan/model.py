@@ -73,6 +73,8 @@ class Source:
     #: The distance between lines of one paragraph where the format fixes it
     #: (text rows); None where it must be measured (PDF).
     line_pitch: float | None = None
+    #: PDF pages too damaged to load (pdfium's "Failed to load page"): left out.
+    damaged_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -134,6 +136,8 @@ class Document:
     text: str
     pages: int
     engine: str | None = None
+    #: Pages of the PDF that could not be loaded, as read (not kept in the JSON or the cache).
+    damaged_pages: list[int] = field(default_factory=list)
 
     def findings(self):
         """Every (section, finding) pair, in document order."""

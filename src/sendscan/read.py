@@ -153,8 +153,8 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_
     if own:
         raise LeftOut(f"is sendscan's own {own}, not a document; left out", path)
     if kind == "pdf":
-        pages = _pdf_pages(data, path, engine)
-        return Source(path=path, format="pdf", pages=pages, engine=engine)
+        pages, damaged = _pdf_pages(data, path, engine)
+        return Source(path=path, format="pdf", pages=pages, engine=engine, damaged_pages=damaged)
     text = decode(data, path, encoding)
     if kind == "html":
         if len(data) > max_bytes // HTML_SHARE:
@@ -267,11 +267,12 @@ def _html_source(html: str, path: str) -> Source:
     return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints, line_pitch=ROW)
 
 
-def _pdf_pages(data: bytes, path: str, engine: str) -> list[Page]:
-    pages = _pdfium_pages(data, path) if engine == "pypdfium2" else _pdfplumber_pages(data, path)
+def _pdf_pages(data: bytes, path: str, engine: str) -> tuple[list[Page], list[int]]:
+    """The pages that load, and the numbers of those too damaged to load."""
+    pages, damaged = _pdfium_pages(data, path) if engine == "pypdfium2" else (_pdfplumber_pages(data, path), [])
     if not any(page.lines for page in pages):
         raise InputError("PDF has no text layer (a scan?); run OCR on it first, e.g. ocrmypdf", path)
-    return pages
+    return pages, damaged
 
 
 def _pdfium_pages(data: bytes, path: str) -> list[Page]:
@@ -282,9 +283,17 @@ def _pdfium_pages(data: bytes, path: str) -> list[Page]:
     except pdfium.PdfiumError as e:
         raise InputError(_pdf_problem(str(e)), path) from None
     try:
-        return [_pdfium_page(pdf[i], i + 1) for i in range(len(pdf))]
+        pages, damaged = [], []
+        for i in range(len(pdf)):
+            try:
+                pages.append(_pdfium_page(pdf[i], i + 1))
+            except pdfium.PdfiumError:  # "Failed to load page": a damaged page, not a bug
+                damaged.append(i + 1)
     finally:
         pdf.close()
+    if damaged and not pages:
+        raise InputError(f"is a damaged PDF: none of its {len(damaged)} pages could be loaded", path)
+    return pages, damaged
 
 
 def _pdfium_page(page, number: int) -> Page:

@@ -94,7 +94,8 @@ def structure(lines: list[Line], source: Source) -> Document:
     meta = metadata.extract(text, doc_type, sections, source)
     return Document(
         source=shown(source.path), format=source.format, doc_type=doc_type, metadata=meta,
-        sections=sections, text=text, pages=len(source.pages), engine=source.engine,
+        sections=sections, text=text, pages=len(source.pages) + len(source.damaged_pages), engine=source.engine,
+        damaged_pages=source.damaged_pages,
     )
 
 
