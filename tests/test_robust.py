@@ -572,3 +572,14 @@ def test_the_comparison_table_uses_the_width_it_has(cli):
     assert "LO local_offer" not in legends[60]
     grouped = drawn(80, group_by="outcome")
     assert "outcome: inconsistent" in grouped and "outcome: positive" in grouped
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16"])
+def test_utf32_and_utf16_with_a_bom_are_read_as_what_they_are(tmp_path, encoding):
+    text = "Ofsted found that children in Harrowby wait too long for speech and language therapy.\n"
+    path = tmp_path / "note.txt"
+    data = text.encode(encoding)
+    path.write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) else
+                     b"\x00\x00\xfe\xff" + data)
+    document = sendscan.extract(str(path))
+    assert "\x00" not in document.text and "wait too long for speech" in document.text

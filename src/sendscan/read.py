@@ -184,6 +184,9 @@ def _read_bytes(path: str, limit: int) -> bytes:
     return data
 
 
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
 def sniff(data: bytes, path: str) -> str:
     """'pdf', 'html' or 'text', from the bytes (the extension only breaks ties)."""
     if not data.strip():
@@ -193,7 +196,7 @@ def sniff(data: bytes, path: str) -> str:
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise InputError("is a ZIP or Office file, not a PDF, HTML or text document", path)
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff") + UTF32_BOMS):
         raise InputError("is binary data, not a PDF, HTML or text document", path)
     lowered = head.lower()
     kind = "html" if path.lower().endswith((".html", ".htm")) or b"<html" in lowered or b"<!doctype html" in lowered \
@@ -223,7 +226,9 @@ def own_output(data: bytes, kind: str) -> str | None:
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Text from bytes: the given encoding, else UTF-8 (with or without BOM) or UTF-16 by BOM."""
-    if encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if encoding is None and data.startswith(UTF32_BOMS):  # before UTF-16, whose BOM begins UTF-32LE's
+        encoding = "utf-32"
+    elif encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     try:
         return data.decode(encoding or "utf-8-sig")
