@@ -583,3 +583,13 @@ def test_utf32_and_utf16_with_a_bom_are_read_as_what_they_are(tmp_path, encoding
                      b"\x00\x00\xfe\xff" + data)
     document = sendscan.extract(str(path))
     assert "\x00" not in document.text and "wait too long for speech" in document.text
+
+
+def test_standard_input_is_read_by_the_parent_when_workers_do_the_rest(tmp_path):
+    run = sendscan_cli("classify", "-", str(SAMPLES / "news_report.html"), "-j2", "--no-cache", "-f", "json",
+                       input=NOTE.read_bytes())
+    assert run.returncode == 0, run.stderr.decode()
+    assert [d["source"] for d in json.loads(run.stdout)] == ["-", str(SAMPLES / "news_report.html")]
+    empty = sendscan_cli("classify", "-", str(SAMPLES / "news_report.html"), "-j2", "--no-cache", "-f", "csv",
+                         input=b"")
+    assert empty.returncode == 1 and empty.stderr.decode() == "error: -: file is empty\n"

@@ -10,9 +10,11 @@ its spaCy pipeline once. Workers send back plain JSON-ready data; only this
 from __future__ import annotations
 
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
+from contextlib import contextmanager
 from typing import Callable
 
 from .cache import Cache, entry_key
@@ -33,6 +35,17 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     that could not, both in the order of `files`."""
     from .taxonomy import digest_of
 
+    if "-" in files and jobs != 1:
+        with spooled_stdin(max_bytes) as spool:
+            named = [spool if f == "-" else f for f in files]
+            results, errors = classify_files(named, taxonomy_path, engine, encoding, cache, jobs, progress, max_bytes)
+        for result in results:
+            if result.document.source == shown(spool):
+                result.document.source = "-"
+        for error in errors:
+            if error.path == spool:
+                error.path = "-"
+        return results, errors
     digest = digest_of(taxonomy_path)
     done: dict[int, Classified | SendscanError] = {}
     keys: dict[int, str] = {}
@@ -60,6 +73,22 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
             progress(files[index], result.document.pages if isinstance(result, Classified) else 0, len(files))
     results = [done[i] for i in range(len(files))]
     return [r for r in results if isinstance(r, Classified)], [r for r in results if isinstance(r, SendscanError)]
+
+
+@contextmanager
+def spooled_stdin(max_bytes: int):
+    """Standard input saved to a temporary file, for worker processes, which
+    do not share this process's standard input."""
+    from .read import read_stdin
+
+    data = read_stdin(max_bytes)
+    handle, path = tempfile.mkstemp(prefix="sendscan-stdin-")
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        yield path
+    finally:
+        os.unlink(path)
 
 
 def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, max_bytes: int) -> str | None:

@@ -168,11 +168,7 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_
 def _read_bytes(path: str, limit: int) -> bytes:
     """The file's bytes, read only from a regular file and only up to `limit`."""
     if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(f"standard input is over the limit of {limit / 2**20:g} MB (raise it with --max-size)",
-                             path)
-        return data
+        return read_stdin(limit)
     regular_size(path, limit)
     try:
         with open(path, "rb") as f:
@@ -185,6 +181,13 @@ def _read_bytes(path: str, limit: int) -> bytes:
 
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is over the limit of {limit / 2**20:g} MB (raise it with --max-size)", "-")
+    return data
 
 
 def sniff(data: bytes, path: str) -> str:
