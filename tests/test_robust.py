@@ -593,3 +593,51 @@ def test_standard_input_is_read_by_the_parent_when_workers_do_the_rest(tmp_path)
     empty = sendscan_cli("classify", "-", str(SAMPLES / "news_report.html"), "-j2", "--no-cache", "-f", "csv",
                          input=b"")
     assert empty.returncode == 1 and empty.stderr.decode() == "error: -: file is empty\n"
+
+
+def test_workers_end_when_the_run_that_started_them_is_killed(tmp_path):
+    import signal
+    import time
+
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    for n in range(40):
+        shutil.copy(SAMPLES / "report_2023_systemic.pdf", slow / f"r{n}.pdf")
+    run = subprocess.Popen([sys.executable, "-m", "sendscan", "compare", str(slow), "-j2", "--no-cache"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    started = time.monotonic()
+    while not workers_of(run.pid) and time.monotonic() - started < 30:
+        time.sleep(0.2)
+    children = workers_of(run.pid)
+    if not children:
+        run.kill()
+        pytest.skip("the run finished before its workers could be seen")
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{pid}") and not zombie(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if os.path.exists(f"/proc/{pid}") and not zombie(pid)]
+
+
+def workers_of(parent: int) -> list[int]:
+    """The worker processes of a run: processes whose ancestor is the forkserver the run started."""
+    tree: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    tree[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except OSError:
+                continue
+    servers = [pid for pid, ppid in tree.items() if ppid == parent]
+    return [pid for pid, ppid in tree.items() if ppid in servers]
+
+
+def zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return True

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
@@ -129,7 +131,7 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
             yield index, worker.classify(files[index])
         return
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                               initargs=(taxonomy, engine, encoding, max_bytes))
+                               initargs=(taxonomy, engine, encoding, max_bytes, os.getpid()))
     try:
         futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
@@ -204,12 +206,35 @@ _worker: Worker | None = None
 _failure: SendscanError | None = None
 
 
-def start_worker(taxonomy, engine: str, encoding: str | None, max_bytes: int) -> None:
+def start_worker(taxonomy, engine: str, encoding: str | None, max_bytes: int, parent: int) -> None:
     global _worker, _failure
+    threading.Thread(target=end_with, args=(parent,), daemon=True).start()
     try:
         _worker = Worker(taxonomy, engine, encoding, max_bytes)
     except SendscanError as error:
         _failure = error
+
+
+def end_with(parent: int, every: float = 0.5) -> None:
+    """End this worker when the process that started the run is gone (killed
+    with -9, it cannot say so): an idle worker holds some 100 MB."""
+    while alive(parent):
+        time.sleep(every)
+    os._exit(1)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:  # Linux: a zombie is dead too
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
 
 def classify_in_worker(path: str) -> dict | SendscanError:
