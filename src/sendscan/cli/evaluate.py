@@ -15,8 +15,8 @@ from ..api import evaluate as evaluate_gold
 from ..errors import SendscanError
 from ..export import to_json
 from ..metrics import gate, headline, junit_xml
-from .options import EngineOption, Format, FormatOption, OutputOption, TaxonomyOption
-from .output import check_format, check_writable, emit, fail, stderr, write
+from .options import EngineOption, Format, InfoFormat, OutputOption, TaxonomyOption, format_option
+from .output import check_writable, emit, fail, stderr, write
 
 
 def evaluate(
@@ -29,13 +29,13 @@ def evaluate(
     save_baseline: Annotated[Optional[Path], typer.Option("--save-baseline", help="Save this run's headline figures as a baseline.")] = None,
     tolerance: Annotated[float, typer.Option("--tolerance", help="How far below the baseline is allowed.")] = 0.01,
     junit: Annotated[Optional[Path], typer.Option("--junit", help="Write a JUnit XML report here, for CI systems.")] = None,
-    format: FormatOption = Format.table,
+    format: format_option(InfoFormat) = InfoFormat.table,
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
 ) -> None:
     """Score the taxonomy against gold annotations, at finding and document level."""
+    format = Format(format.value)
     try:
-        check_format(format, ("table", "json"))
         check_writable(output, save_baseline, junit)
         report = evaluate_gold([str(g) for g in gold], [str(d) for d in documents or []], taxonomy, engine)
         previous = read_baseline(baseline) if baseline else None

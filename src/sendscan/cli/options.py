@@ -19,11 +19,6 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-]
-
-
 def formats(*names: str) -> type[Enum]:
     """The formats one command writes, as choices that its help and shell
     completion list (so none is offered and then refused)."""
@@ -37,6 +32,7 @@ def format_option(choices: type[Enum]):
 ExtractFormat = formats("table", "json", "jsonl", "markdown")
 ClassifyFormat = formats("table", "json", "jsonl", "csv", "markdown")
 CompareFormat = formats("table", "csv", "json", "markdown")
+#: cache info and evaluate: a table or JSON.
 InfoFormat = formats("table", "json")
 
 
