@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pdfs(paths: list[str]) -> list[str]:
-    found = [f for p in paths for f in discover(p) if f.lower().endswith(".pdf")]
+    found = [f for p in paths for f in discover(p)[0] if f.lower().endswith(".pdf")]
     return sorted(found)
 
 

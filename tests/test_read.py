@@ -62,7 +62,7 @@ def test_directory_lists_documents_recursively_in_order(tmp_path):
     (tmp_path / "b").mkdir()
     for name in ("b/z.pdf", "a.txt", "b/page.html", "skip.xlsx"):
         (tmp_path / name).write_bytes(b"x")
-    assert [p.removeprefix(str(tmp_path) + "/") for p in discover(str(tmp_path))] == ["a.txt", "b/page.html", "b/z.pdf"]
+    assert [p.removeprefix(str(tmp_path) + "/") for p in discover(str(tmp_path))[0]] == ["a.txt", "b/page.html", "b/z.pdf"]
 
 
 def test_explicit_encoding_reads_legacy_text(tmp_path):

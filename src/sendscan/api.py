@@ -10,32 +10,57 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Iterable, Union
 
-from .batch import Progress, classify_files
+from .batch import Progress, built, classify_files
 from .cache import Cache, CacheError
 from .clean import clean
-from .errors import Notice, SendscanError, bug
+from .errors import Notice, SendscanError, UsageError, bug
 from .model import Classified, Document
-from .read import discover, read
+from .read import MAX_BYTES, discover, read
 from .structure import structure
 
 
-def extract(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> Document:
-    """Read, clean and structure one document (a path, or "-" for standard input)."""
-    source = read(path, engine=engine, encoding=encoding)
+def extract(path: str | os.PathLike, engine: str = "pypdfium2", encoding: str | None = None,
+            max_bytes: int = MAX_BYTES) -> Document:
+    """Read, clean and structure one document (a path, or "-" for standard input);
+    a file over `max_bytes` is refused."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError("extract reads one document; give several to extract_all")
+    path = os.fspath(path)
+    source = read(path, engine=engine, encoding=encoding, max_bytes=max_bytes)
     return structure(clean(source), source)
 
 
-def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | None = None
-                ) -> tuple[list[Document], list[SendscanError]]:
+#: One path, or several: every function that takes paths takes either.
+Paths = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
+
+
+def path_list(paths: Paths | None) -> list[str]:
+    """A list of path strings from one path or many (a lone string is one
+    path, never a sequence of one-letter paths)."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def extract_all(paths: Paths, engine: str = "pypdfium2", encoding: str | None = None,
+                max_bytes: int = MAX_BYTES) -> tuple[list[Document], list[SendscanError]]:
     """Extract every document the paths name (directories are searched); a file
     that cannot be read is returned as an error and the others go on."""
     files, errors = files_of(paths)
     documents = []
     for file in files:
         try:
-            documents.append(extract(file, engine=engine, encoding=encoding))
+            documents.append(extract(file, engine=engine, encoding=encoding, max_bytes=max_bytes))
+            if documents[-1].damaged_pages:
+                errors.append(Notice(f"is a damaged PDF: page{'s' if len(documents[-1].damaged_pages) > 1 else ''} "
+                                     f"{', '.join(map(str, documents[-1].damaged_pages))} could not be loaded; "
+                                     "the others were read", file))
         except SendscanError as error:
             errors.append(error)
         except Exception as error:  # a bug of ours must not stop the batch
@@ -43,20 +68,23 @@ def extract_all(paths: list[str], engine: str = "pypdfium2", encoding: str | Non
     return documents, errors
 
 
-def files_of(paths: list[str]) -> tuple[list[str], list[SendscanError]]:
+def files_of(paths: Paths) -> tuple[list[str], list[SendscanError]]:
     """The files the paths name, and an error for each path that names none."""
     files, errors = [], []
-    for path in paths:
+    for path in path_list(paths):
         try:
-            files.extend(discover(path))
+            found, problems = discover(path)
+            files.extend(found)
+            errors.extend(problems)
         except SendscanError as error:
             errors.append(error)
     return files, errors
 
 
-def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str = "pypdfium2",
+def classify(paths: Paths, taxonomy: str | Path | None = None, engine: str = "pypdfium2",
              encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
-             progress: Progress | None = None, model: str | Path | None | bool = None
+             progress: Progress | None = None, model: str | Path | None | bool = None,
+             max_bytes: int = MAX_BYTES
              ) -> tuple[list[Classified], list[SendscanError]]:
     """Extract and tag every document: each finding gets its polarity and categories.
 
@@ -78,7 +106,7 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
         except CacheError as error:
             notices.append(Notice(f"{error}; this run went on without the cache"))
     try:
-        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, model)
+        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, model, max_bytes)
     finally:
         if store:
             store.close()
@@ -87,9 +115,9 @@ def classify(paths: list[str], taxonomy: str | Path | None = None, engine: str =
     return results, errors + failed + notices
 
 
-def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy: str | Path | None = None,
+def evaluate(gold_paths: Paths, documents: Paths | None = None, taxonomy: str | Path | None = None,
              engine: str = "pypdfium2", model: str | Path | None | bool = None, folds: int | None = None,
-             train_paths: list[str] | None = None, seed: int = 0) -> dict:
+             train_paths: Paths | None = None, seed: int = 0) -> dict:
     """Score the tagger against gold files (see `sendscan.gold`); returns the report.
 
     `model` is as for `tag.pipeline` (None: the shipped one). With `folds`, the
@@ -99,11 +127,12 @@ def evaluate(gold_paths: list[str], documents: list[str] | None = None, taxonomy
     figures are those of reports the model has not seen."""
     from . import metrics, tag
 
-    chosen, items, extra, documents_by_name = gold_and_documents(gold_paths, train_paths or [], documents, taxonomy, engine)
+    chosen, items, extra, documents_by_name = gold_and_documents(
+        path_list(gold_paths), path_list(train_paths), path_list(documents), taxonomy, engine)
     if folds:
         classified = cross_validated(chosen, items, extra, documents_by_name, folds, seed)
     else:
-        nlp = tag.pipeline(chosen, model)
+        nlp = built(chosen, model)
         classified = {name: Classified(d, tag.tag_document(nlp, d), chosen.name) for name, d in documents_by_name.items()
                       if any(i.document == name for i in items)}
     report = metrics.score([observation(i, classified[i.document]) for i in items], chosen.top)
@@ -124,14 +153,15 @@ def model_report(model: str | Path | None | bool) -> dict:
     return {"path": str(model_folder(model)), "digest": model_digest(model)}
 
 
-def train(gold_paths: list[str], output: str | Path, documents: list[str] | None = None,
+def train(gold_paths: Paths, output: str | Path, documents: Paths | None = None,
           taxonomy: str | Path | None = None, engine: str = "pypdfium2", folds: int = 5, seed: int = 0) -> Path:
     """Train the checker and sentence polarity on gold files and save the whole
     pipeline to `output` (a folder `spacy.load` reads; give it to `--model`)."""
-    from .tag import training, pipeline
+    from .tag import training
 
-    chosen, items, _, documents_by_name = gold_and_documents(gold_paths, [], documents, taxonomy, engine)
-    nlp = pipeline(chosen, model=False)
+    chosen, items, _, documents_by_name = gold_and_documents(path_list(gold_paths), [], path_list(documents),
+                                                             taxonomy, engine)
+    nlp = built(chosen, model=False)
     trained = training.train(nlp, training.examples(nlp, items, documents_by_name, chosen.top), folds, seed)
     trained.apply(nlp)
     nlp.to_disk(output)
@@ -158,9 +188,9 @@ def gold_and_documents(gold_paths: list[str], train_paths: list[str], documents:
 def cross_validated(chosen, items, extra, documents_by_name: dict[str, Document], folds: int, seed: int
                     ) -> dict[str, Classified]:
     """Each scored document tagged by a model trained without it (nor its fold)."""
-    from .tag import pipeline, tag_document, training
+    from .tag import tag_document, training
 
-    nlp = pipeline(chosen, model=False)
+    nlp = built(chosen, model=False)
     found = training.examples(nlp, items + extra, documents_by_name, chosen.top)
     scored = sorted({i.document for i in items})
     classified = {}
@@ -195,19 +225,23 @@ def observation(item, classified: Classified):
                        predicted_polarity=tags[0].polarity if len(tags) == 1 else None)
 
 
-def compare(paths: list[str], taxonomy: str | Path | None = None, polarity: str = "all",
+def compare(paths: Paths, taxonomy: str | Path | None = None, polarity: str = "all",
             categories: list[str] | None = None, group_by: str | None = None, by_document: bool = False,
             sort: str = "area", history: str | None = None, engine: str = "pypdfium2",
             cache: str | Path | bool = True, jobs: int | None = 1, progress: Progress | None = None,
-            neighbours: str | None = None, model: str | Path | None | bool = None):
+            neighbours: str | None = None, model: str | Path | None | bool = None, max_bytes: int = MAX_BYTES):
     """Classify every document and compare them: areas (or documents) by categories;
     with `history`, one area's documents over time; with `neighbours`, an area
     beside its statistical neighbours. Returns (Comparison, errors);
     `Comparison.to_rows()` gives plain dicts for pandas.
-    `cache`, `jobs`, `progress` and `model` are as for `classify`."""
+    `cache`, `jobs`, `progress`, `model` and `max_bytes` are as for `classify`."""
     from . import comparison as comparing
+    from .taxonomy import check_categories, load
 
-    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, model=model)
+    if categories:
+        check_categories(load(taxonomy), categories)
+    results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, model=model,
+                               max_bytes=max_bytes)
     if history:
         return comparing.history(results, history, polarity, categories), errors
     if neighbours:

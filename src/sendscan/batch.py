@@ -10,14 +10,19 @@ its spaCy pipeline once. Workers send back plain JSON-ready data; only this
 from __future__ import annotations
 
 import os
+import tempfile
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
+from contextlib import contextmanager
 from typing import Callable
 
 from .cache import Cache, entry_key
-from .errors import SendscanError, bug
-from .model import Classified
+from .errors import LeftOut, SendscanError, bug, shown
+from .model import LEFT_OUT, Classified
+from .read import MAX_BYTES, regular_size
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
 #: each file with (its path, its pages, how many files in all).
@@ -26,12 +31,25 @@ Progress = Callable[[str | None, int, int], None]
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
                    encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
-                   progress: Progress | None = None, model=None) -> tuple[list[Classified], list[SendscanError]]:
+                   progress: Progress | None = None, model=None, max_bytes: int = MAX_BYTES
+                   ) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
     that could not, both in the order of `files`. `model` as for `tag.pipeline`."""
     from .taxonomy import digest_of
     from .trained import model_digest
 
+    if "-" in files and jobs != 1:
+        with spooled_stdin(max_bytes) as spool:
+            named = [spool if f == "-" else f for f in files]
+            results, errors = classify_files(named, taxonomy_path, engine, encoding, cache, jobs, progress, model,
+                                             max_bytes)
+        for result in results:
+            if result.document.source == shown(spool):
+                result.document.source = "-"
+        for error in errors:
+            if error.path == spool:
+                error.path = "-"
+        return results, errors
     # The taxonomy and the trained model both shape the result: both are in the key.
     digest = digest_of(taxonomy_path) + "+" + model_digest(model)
     done: dict[int, Classified | SendscanError] = {}
@@ -39,17 +57,21 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     if progress:
         progress(None, 0, len(files))
     for index, path in enumerate(files):
-        keys[index] = key_of(path, engine, encoding, digest)
+        keys[index] = key_of(path, engine, encoding, digest, max_bytes)
         found = cache.get(keys[index]) if cache and keys[index] else None
-        if found:
-            done[index] = restored(found, path)
+        if found is not None:
+            try:
+                done[index] = restored(found, path)
+            except (TypeError, KeyError, AttributeError, ValueError, IndexError):  # not as sendscan wrote it
+                cache.drop(keys[index])
+                continue
             if progress:
                 progress(path, done[index].document.pages, len(files))
     missing = [i for i in range(len(files)) if i not in done]
-    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, model):
+    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, model, max_bytes):
         if isinstance(result, dict):
             if cache and keys[index]:
-                cache.put(keys[index], files[index], result["classified"]["pages"], result)
+                cache.put(keys[index], shown(files[index]), result["classified"]["pages"], result)
             result = restored(result, files[index])
         done[index] = result
         if progress:
@@ -58,26 +80,44 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     return [r for r in results if isinstance(r, Classified)], [r for r in results if isinstance(r, SendscanError)]
 
 
-def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str) -> str | None:
-    """The cache key of a file, or None where it cannot be read (reading it reports why)."""
+@contextmanager
+def spooled_stdin(max_bytes: int):
+    """Standard input saved to a temporary file, for worker processes, which
+    do not share this process's standard input."""
+    from .read import read_stdin
+
+    data = read_stdin(max_bytes)
+    handle, path = tempfile.mkstemp(prefix="sendscan-stdin-")
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        yield path
+    finally:
+        os.unlink(path)
+
+
+def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, max_bytes: int) -> str | None:
+    """The cache key of a file, or None where it cannot be read (reading it reports why).
+    Only a regular file within the size limit is opened: a FIFO would block."""
     if path == "-":
         return None
     try:
+        regular_size(path, max_bytes)
         with open(path, "rb") as f:
-            return entry_key(f.read(), engine, encoding, taxonomy_digest)
-    except OSError:
+            return entry_key(f.read(max_bytes + 1), engine, encoding, taxonomy_digest)
+    except (OSError, SendscanError):
         return None
 
 
 def restored(data: dict, path: str) -> Classified:
     """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
     result = Classified.from_dict(data["classified"], data["text"])
-    result.document.source = path
+    result.document.source = shown(path)
     return result
 
 
 def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, engine: str,
-               encoding: str | None, jobs: int | None, model=None):
+               encoding: str | None, jobs: int | None, model, max_bytes: int):
     """(index, result data or error) for each file, in the order they finish."""
     if not indexes:
         return
@@ -89,12 +129,12 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
     if not context:
-        worker = Worker(taxonomy, engine, encoding, model)
+        worker = Worker(taxonomy, engine, encoding, model, max_bytes)
         for index in indexes:
             yield index, worker.classify(files[index])
         return
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                               initargs=(taxonomy, engine, encoding, model))
+                               initargs=(taxonomy, engine, encoding, model, max_bytes, os.getpid()))
     try:
         futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
         for future in as_completed(futures):
@@ -126,10 +166,9 @@ def worker_context():
 class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
-    def __init__(self, taxonomy, engine: str, encoding: str | None, model=None):
-        from .tag import pipeline
-
-        self.nlp, self.taxonomy, self.engine, self.encoding = pipeline(taxonomy, model), taxonomy.name, engine, encoding
+    def __init__(self, taxonomy, engine: str, encoding: str | None, model, max_bytes: int):
+        self.nlp, self.taxonomy, self.engine, self.encoding = built(taxonomy, model), taxonomy.name, engine, encoding
+        self.max_bytes = max_bytes
 
     def classify(self, path: str) -> dict | SendscanError:
         """One file's classified JSON and text (what the cache stores), or why it failed.
@@ -139,7 +178,9 @@ class Worker:
         from .tag import tag_document
 
         try:
-            document = extract(path, engine=self.engine, encoding=self.encoding)
+            document = extract(path, engine=self.engine, encoding=self.encoding, max_bytes=self.max_bytes)
+            if document.doc_type in LEFT_OUT:
+                return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
             return {"classified": result.to_dict(), "text": document.text}
         except SendscanError as error:
@@ -148,15 +189,58 @@ class Worker:
             return bug(error, path)
 
 
+def built(taxonomy, model=None):
+    """The taxonomy's spaCy pipeline (`model` as for `tag.pipeline`);
+    TaxonomyError (one line, exit 2) where spaCy rejects one of its token patterns."""
+    from .tag import pipeline
+    from .taxonomy import spacy_problem
+
+    try:
+        return pipeline(taxonomy, model)
+    except ValueError as error:  # spaCy's MatchPatternError and config errors
+        raise spacy_problem(taxonomy, error) from None
+
+
 # --- in each worker process ---------------------------------------------------
 
 _worker: Worker | None = None
+#: Why this worker could not start (a taxonomy spaCy rejects): given back for
+#: the first file, which stops the run with that one error.
+_failure: SendscanError | None = None
 
 
-def start_worker(taxonomy, engine: str, encoding: str | None, model=None) -> None:
-    global _worker
-    _worker = Worker(taxonomy, engine, encoding, model)
+def start_worker(taxonomy, engine: str, encoding: str | None, model, max_bytes: int, parent: int) -> None:
+    global _worker, _failure
+    threading.Thread(target=end_with, args=(parent,), daemon=True).start()
+    try:
+        _worker = Worker(taxonomy, engine, encoding, model, max_bytes)
+    except SendscanError as error:
+        _failure = error
+
+
+def end_with(parent: int, every: float = 0.5) -> None:
+    """End this worker when the process that started the run is gone (killed
+    with -9, it cannot say so): an idle worker holds some 100 MB."""
+    while alive(parent):
+        time.sleep(every)
+    os._exit(1)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:  # Linux: a zombie is dead too
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
 
 def classify_in_worker(path: str) -> dict | SendscanError:
+    if _worker is None:
+        raise _failure
     return _worker.classify(path)

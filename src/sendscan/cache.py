@@ -37,6 +37,7 @@ ENV = "SENDSCAN_CACHE"
 #: Seconds to wait for another run's write to finish before giving up.
 BUSY_TIMEOUT = 30.0
 
+COLUMNS = ("key", "path", "pages", "version", "created", "data")
 TABLES = """
 CREATE TABLE IF NOT EXISTS entries (
     key TEXT PRIMARY KEY,
@@ -147,6 +148,8 @@ class Cache:
                 raise sqlite3.DatabaseError(f"application id {found:#x}, not sendscan's")
             elif db.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
                 raise sqlite3.DatabaseError("written by another version of sendscan")
+            elif [r[1] for r in db.execute("PRAGMA table_info(entries)")] != list(COLUMNS):
+                raise sqlite3.DatabaseError("its table of entries is missing or altered")
             db.execute("PRAGMA journal_mode = WAL")
         except BaseException:
             db.close()
@@ -166,12 +169,24 @@ class Cache:
         """The stored result for this key, or None (also when the cache fails)."""
         try:
             row = self.db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
-            return json.loads(zlib.decompress(row[0])) if row else None
-        except (zlib.error, ValueError):  # only a hand-edited entry can be unreadable
-            self._failed(f"{self.path}: an unreadable entry was skipped")
+            found = json.loads(zlib.decompress(row[0])) if row else None
+            if row and not isinstance(found, dict):
+                raise ValueError("not an entry sendscan wrote")
+            return found
+        except (zlib.error, ValueError, TypeError):  # only a hand-edited entry can be unreadable
+            self.drop(key)
         except sqlite3.Error as error:
             self._failed(self._problem(error))
         return None
+
+    def drop(self, key: str) -> None:
+        """Remove an entry that is not what sendscan wrote (edited by hand, or
+        by another program), so that the next run does not meet it again."""
+        self._failed(f"{self.path}: an entry sendscan did not write was removed; its file was read afresh")
+        try:
+            self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
+        except sqlite3.Error as error:
+            self._failed(self._problem(error))
 
     def put(self, key: str, path: str, pages: int, data: dict) -> None:
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -208,5 +208,6 @@ def _key(text: str) -> str:
 
 
 def _in_margin(line: Line, source: Source) -> bool:
-    height = source.pages[line.page - 1].height
+    # Pages are found by number: a damaged page left out shifts the list.
+    height = next(p.height for p in source.pages if p.number == line.page)
     return line.top < MARGIN_BAND * height or line.bottom > (1 - MARGIN_BAND) * height

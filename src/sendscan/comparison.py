@@ -17,6 +17,9 @@ from .taxonomy import CODEBOOK_IDS
 
 NEWS_TYPES = ("news_report", "council_page")
 GROUPS = ("outcome", "doc-type", "year", "region")
+#: Bumped (major) when a key of the compare JSON changes meaning or goes;
+#: see src/sendscan/data/compare.schema.json.
+SCHEMA_VERSION = "1.0"
 SORTS = ("area", "date", "weaknesses")
 AVERAGE = "Neighbours' average"
 #: The documents of the 2016-2022 framework, whose inspection the statistics record.
@@ -82,6 +85,11 @@ class Comparison:
     def totals(self) -> dict[str, int]:
         """How many rows (areas) have each category as a weakness."""
         return {c: sum(1 for r in self.area_rows() if r.cells.get(c, [0, 0])[0]) for c in self.categories}
+
+    def to_dict(self) -> dict:
+        """The compare JSON (src/sendscan/data/compare.schema.json)."""
+        return {"schema_version": SCHEMA_VERSION, "categories": self.categories, "group_by": self.group_by,
+                "history": self.history, "totals": self.totals(), "rows": self.to_rows()}
 
     def to_rows(self) -> list[dict]:
         """Flat dicts, one per row, ready for csv.DictWriter or pandas.DataFrame."""

@@ -17,11 +17,24 @@ class SendscanError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{shown(self.path)}: {self.message}" if self.path else self.message
 
     def __reduce__(self):
         # So that an error raised in a worker process arrives whole, path and all.
         return type(self), (self.message, self.path)
+
+
+def shown(path: str) -> str:
+    """A path as it may be printed, or written as UTF-8: bytes of the name that
+    are not UTF-8 (which Python keeps as lone surrogates) as \\xff, and control
+    characters as \\n, \\x1b..., so that a message stays on one line and a
+    name cannot colour or move the terminal's text."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no byte of a name
+        raw = path.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def bug(error: Exception, path: str) -> SendscanError:
@@ -48,3 +61,8 @@ class Notice(SendscanError):
     """Something the user should know that stopped nothing (a cache rebuilt)."""
 
     exit_code = 0
+
+
+class LeftOut(Notice):
+    """A file recognised and left out, said once: sendscan's own output, or
+    an inspection of another kind than SEND."""

@@ -65,6 +65,11 @@ def load(path: str | Path, known_categories: set[str]) -> list[GoldItem]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise GoldError("no such gold file", str(path)) from None
+    except UnicodeDecodeError as e:
+        raise GoldError(f"is not a gold file: not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset {e.start})",
+                        str(path)) from None
+    except OSError as e:
+        raise GoldError(f"cannot be read ({e.strerror or e})", str(path)) from None
     items = []
     for number, line in enumerate(lines, 1):
         if line.strip() and not line.lstrip().startswith("#"):

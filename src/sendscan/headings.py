@@ -68,6 +68,14 @@ NARRATIVE = Rule("narrative")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 
 
+#: Ofsted's inspections of children's services that are not of SEND: of a local
+#: authority's children's services (ILACS), joint targeted area inspections,
+#: focused visits and monitoring visits.
+OTHER_INSPECTION = re.compile(
+    r"Joint targeted area inspection|(?:Focused|Monitoring) visit (?:to|of) .{0,80}?children[’']s services|"
+    r"Inspection of .{0,80}?children[’']s services", re.I)
+
+
 def doc_type(lines: list[Line], source: Source) -> str:
     """Which of the known kinds of document this is, from its opening text. A
     web page or text is a letter only by its title lines: a news story about a
@@ -79,6 +87,8 @@ def doc_type(lines: list[Line], source: Source) -> str:
         return "send_revisit"
     if re.search(r"Joint local area SEND inspection|conducted a joint inspection of the local area", opening, re.I):
         return "send_letter_2016"
+    if source.format == "pdf" and OTHER_INSPECTION.search(opening):
+        return "other_inspection"
     return "unknown"  # news and council pages are told apart by what they say (structure/news.py)
 
 

@@ -35,8 +35,12 @@ WSOA = re.compile(
     r"required to produce and submit a Written Statement of Action", re.I)
 #: One NHS body in a list: "[, ][and ][the ]NHS X Integrated Care Board (ICB)".
 HEALTH_BODY = re.compile(
-    r"[\s,]*(?:and\s+)?(?:the\s+)?([A-Z].*?(?:Integrated Care Board|Clinical Commissioning Group|ICB|CCG)\b)"
+    r"[\s,]*(?:and\s+)?(?:the\s+)?([A-Z].{0,150}?(?:Integrated Care Board|Clinical Commissioning Group|ICB|CCG)\b)"
     r"(?:\s*\((?:ICB|CCG)\))?")
+#: An NHS body in a letter's address lines. A name is bounded (the longest real
+#: ones are under 80 characters): unbounded, a text full of "NHS" took
+#: time growing with its square.
+ADDRESSED_BODY = re.compile(r"NHS [A-Z][\w&’' -]{0,150}?(?:Integrated Care Board|Clinical Commissioning Group|ICB|CCG)\b")
 NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr) )?(?!(?:Care|Quality|Commission|Inspector|Ofsted|Team)\b)[A-Z][a-zA-Z’'-]+(?: [A-Z][a-zA-Z’'-]+){1,2}(?: HMI)?"
 ROLE = (r"(?:Ofsted|CQC|Care Quality Commission|Her Majesty’s Inspector|His Majesty’s Inspector|HMI)"
         r"(?: (?:HMI|[Ll]ead|[Ii]nspector|[Ss]enior|[Cc]hildren’s [Ss]ervices|[Ss]ocial [Cc]are|[Ii]nspector))*")
@@ -87,8 +91,10 @@ def local_area(flat: str, doc_type: str) -> str | None:
     area = areas.find(flat)
     if area:
         return area.name
-    m = re.search(r"\b((?:[A-Z][\w-]+ )+?)(?:County |Borough |City |Metropolitan Borough )?Council\b", flat) \
-        or re.search(r"\b([A-Z][a-z][\w-]*(?: (?:and |upon |on )?[A-Z][\w-]+)*?)(?:’s|'s)? (?:SEND|special educational)\b", flat)
+    # Names are at most a few words of bounded length: unbounded, a text of
+    # many capitalised words, or one long word, took time growing with its square.
+    m = re.search(r"\b((?:[A-Z][\w-]{1,40} ){1,6}?)(?:County |Borough |City |Metropolitan Borough )?Council\b", flat) \
+        or re.search(r"\b([A-Z][a-z][\w-]{0,40}(?: (?:and |upon |on )?[A-Z][\w-]{1,40}){0,5}?)(?:’s|'s)? (?:SEND|special educational)\b", flat)
     return m.group(1).strip() if m else None
 
 
@@ -110,7 +116,7 @@ def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[s
         rest = rest[m.end():]
     if not subjects:  # letters name them in the address lines instead
         authority = local_authority(flat, area)
-        bodies = re.findall(r"NHS [A-Z][\w&’' -]*?(?:Integrated Care Board|Clinical Commissioning Group|ICB|CCG)\b", flat)
+        bodies = ADDRESSED_BODY.findall(flat)
     return authority, list(dict.fromkeys(bodies))
 
 

@@ -17,8 +17,11 @@ DOC_TYPES = (
     "send_revisit",
     "news_report",
     "council_page",
+    "other_inspection",
     "unknown",
 )
+#: Documents that are read but neither tagged nor compared.
+LEFT_OUT = {"other_inspection": "an Ofsted inspection of children's services, not of SEND"}
 
 #: Section kinds that hold findings, and the polarity a section gives them
 #: (codebook, "Finding kinds and polarity"). None: the sentence decides.
@@ -72,6 +75,8 @@ class Source:
     #: The distance between lines of one paragraph where the format fixes it
     #: (text rows); None where it must be measured (PDF).
     line_pitch: float | None = None
+    #: PDF pages too damaged to load (pdfium's "Failed to load page"): left out.
+    damaged_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +138,8 @@ class Document:
     text: str
     pages: int
     engine: str | None = None
+    #: Pages of the PDF that could not be loaded, as read (not kept in the JSON or the cache).
+    damaged_pages: list[int] = field(default_factory=list)
 
     def findings(self):
         """Every (section, finding) pair, in document order."""

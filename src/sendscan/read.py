@@ -9,18 +9,29 @@ rule finds their paragraphs.
 
 from __future__ import annotations
 
+import errno
 import io
-
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, LeftOut
 from .model import Line, Page, Source
 
 ENGINES = ("pypdfium2", "pdfplumber")
 EXTENSIONS = (".pdf", ".html", ".htm", ".txt")
+#: The largest file read (bytes) unless asked for more: real letters are a
+#: few MB; a larger file is a mistake or a trap (a link to /dev/zero).
+MAX_BYTES = 50 * 2**20
+#: HTML may be this fraction of the limit: finding a page's main text costs
+#: far more a byte than reading a PDF (a 5 MB page takes some 20 seconds).
+HTML_SHARE = 10
+#: An HTML tag this long carries attributes no page needs (a page with a
+#: hundred thousand of them kept the HTML parser busy for minutes): the tag
+#: is kept, its attributes dropped.
+LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,40})\b[^<>]{2000,}>")
 
 #: Rows of a text page: a line is ROW high and a blank line leaves a ROW gap.
 ROW = 12.0
@@ -28,31 +39,96 @@ ROW = 12.0
 CELL_GAP = 14.0
 
 
-def discover(path: str) -> list[str]:
-    """The readable files an argument names: a file, a directory's documents
-    (recursively), a glob ("letters/*.pdf"), or @list.txt (one path a line)."""
+def discover(path: str) -> tuple[list[str], list[InputError]]:
+    """The files an argument names: a file, a directory's documents
+    (recursively), a glob ("letters/*.pdf"), or @list.txt (one path a line);
+    and a problem for each thing in the way (a folder that cannot be read,
+    a link to nothing, a FIFO named like a document), each named once."""
     if path == "-":
-        return [path]
+        return [path], []
     if path.startswith("@"):
-        return listed(path[1:])
-    if any(c in path for c in "*?[") and not os.path.exists(path):
+        return listed(path[1:]), []
+    if any(c in path for c in "*?[") and not os.path.lexists(path):
         import glob
 
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
-            raise InputError("no files match this pattern", path)
-        return [f for m in matches for f in discover(m)]
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(
-            str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
-        )
-        if not files:
-            raise InputError(
-                f"directory holds no readable documents ({', '.join(EXTENSIONS)})", path
-            )
-        return files
-    return [path]
+            raise InputError("no such file, and no files match it as a pattern", path)
+        found = [discover(m) for m in matches]
+        return [f for files, _ in found for f in files], [p for _, problems in found for p in problems]
+    if os.path.isdir(path):  # False, not an exception, where the path cannot be looked at
+        files, problems = walk(path)
+        if not files and not problems:
+            raise InputError(f"directory holds no readable documents ({', '.join(EXTENSIONS)})", path)
+        return files, problems
+    return [path], []
+
+
+def walk(folder: str) -> tuple[list[str], list[InputError]]:
+    """The documents under a folder, sorted, and what could not be looked at.
+    Links to folders are not followed (so a loop cannot trap the walk)."""
+    files, problems = [], []
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except OSError as e:
+            problems.append(InputError(f"folder cannot be read ({e.strerror or e}); its documents were left out",
+                                       directory))
+            continue
+        for entry in entries:
+            if _is_folder(entry):
+                pending.append(entry.path)
+            elif entry.name.lower().endswith(EXTENSIONS):
+                try:
+                    regular_size(entry.path)
+                    files.append(entry.path)
+                except InputError as problem:
+                    problems.append(InputError(problem.message + "; left out", entry.path))
+    return sorted(files), sorted(problems, key=lambda p: p.path)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def regular_size(path: str, limit: int | None = None) -> int:
+    """The size of a regular file that may be read; InputError for anything
+    else: missing, unreadable, a FIFO or device (which could block or never
+    end), a link to nothing or a loop of links, or larger than `limit` bytes."""
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        raise InputError(_stat_problem(e, path), path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"is {_file_kind(info.st_mode)}, not a regular file", path)
+    if limit is not None and info.st_size > limit:
+        raise InputError(f"is {info.st_size / 2**20:.1f} MB, over the limit of {limit / 2**20:g} MB "
+                         "(raise it with --max-size)", path)
+    return info.st_size
+
+
+def _stat_problem(error: OSError, path: str) -> str:
+    if error.errno == errno.ENOENT:
+        return "is a link to nothing (dangling link)" if os.path.islink(path) else "no such file"
+    if error.errno == errno.ELOOP:
+        return "is a link in a loop of links"
+    if error.errno == errno.ENAMETOOLONG:
+        return "file name too long (a part of the path is over 255 bytes)"
+    return f"cannot be read ({error.strerror or error})"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def listed(list_path: str) -> list[str]:
@@ -66,33 +142,52 @@ def listed(list_path: str) -> list[str]:
     return [str(base / e) if not Path(e).is_absolute() else e for e in entries]
 
 
-def read(path: str, engine: str = "pypdfium2", encoding: str | None = None) -> Source:
+def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read one document into pages of lines; raise InputError if it cannot be."""
+    engine = getattr(engine, "value", engine)  # the CLI's Engine choice, or a plain name
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    data = _read_bytes(path)
+    data = _read_bytes(path, max_bytes)
     kind = sniff(data, path)
+    own = own_output(data, kind)
+    if own:
+        raise LeftOut(f"is sendscan's own {own}, not a document; left out", path)
     if kind == "pdf":
-        pages = _pdf_pages(data, path, engine)
-        return Source(path=path, format="pdf", pages=pages, engine=engine)
+        pages, damaged = _pdf_pages(data, path, engine)
+        return Source(path=path, format="pdf", pages=pages, engine=engine, damaged_pages=damaged)
     text = decode(data, path, encoding)
     if kind == "html":
+        if len(data) > max_bytes // HTML_SHARE:
+            raise InputError(f"is an HTML page of {len(data) / 2**20:.1f} MB, over the limit for HTML of "
+                             f"{max_bytes // HTML_SHARE / 2**20:g} MB (a tenth of --max-size; raise it with "
+                             "--max-size)", path)
         return _html_source(text, path)
     return Source(path=path, format="text", pages=[text_page(paragraphed(text))], line_pitch=ROW)
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, limit: int) -> bytes:
+    """The file's bytes, read only from a regular file and only up to `limit`."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    if not os.path.exists(path):
-        raise InputError("no such file", path)
-    if os.path.isdir(path):
-        raise InputError("is a directory", path)
+        return read_stdin(limit)
+    regular_size(path, limit)
     try:
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(limit + 1)
     except OSError as e:
         raise InputError(f"cannot be read ({e.strerror})", path) from None
+    if len(data) > limit:  # it grew while being read
+        raise InputError(f"is over the limit of {limit / 2**20:g} MB (raise it with --max-size)", path)
+    return data
+
+
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is over the limit of {limit / 2**20:g} MB (raise it with --max-size)", "-")
+    return data
 
 
 def sniff(data: bytes, path: str) -> str:
@@ -104,7 +199,7 @@ def sniff(data: bytes, path: str) -> str:
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise InputError("is a ZIP or Office file, not a PDF, HTML or text document", path)
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff") + UTF32_BOMS):
         raise InputError("is binary data, not a PDF, HTML or text document", path)
     lowered = head.lower()
     kind = "html" if path.lower().endswith((".html", ".htm")) or b"<html" in lowered or b"<!doctype html" in lowered \
@@ -116,9 +211,27 @@ def sniff(data: bytes, path: str) -> str:
     return kind
 
 
+#: What sendscan writes, known by its first bytes: the HTML report (by its
+#: generator tag, or its footer in reports from before the tag) and the JSON
+#: of extract, classify and compare.
+OWN_HTML = re.compile(rb'<meta name="generator" content="sendscan"|<p class="meta footer">Made with sendscan ')
+OWN_JSON = re.compile(rb'^\s*[\[{]\s*(?:\{\s*)?"(?:schema_version|categories)"\s*:')
+
+
+def own_output(data: bytes, kind: str) -> str | None:
+    """What kind of sendscan output the bytes are, or None for a document."""
+    if kind == "html" and OWN_HTML.search(data[:4096]):
+        return "HTML report"
+    if kind == "text" and OWN_JSON.match(data[:200]):
+        return "JSON output"
+    return None
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Text from bytes: the given encoding, else UTF-8 (with or without BOM) or UTF-16 by BOM."""
-    if encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if encoding is None and data.startswith(UTF32_BOMS):  # before UTF-16, whose BOM begins UTF-32LE's
+        encoding = "utf-32"
+    elif encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     try:
         return data.decode(encoding or "utf-8-sig")
@@ -196,6 +309,7 @@ def _html_source(html: str, path: str) -> Source:
     """The article's main text, via trafilatura, as markdown-ish rows."""
     import trafilatura  # only HTML needs it
 
+    html = LONG_TAG.sub(r"<\1>", html)
     text = trafilatura.extract(
         html, output_format="markdown", include_formatting=True, include_links=False,
         include_comments=False, include_tables=True, favor_precision=True,
@@ -219,14 +333,15 @@ def plain(line: str) -> str:
     return EMPHASIS.sub(r"\2", line)
 
 
-def _pdf_pages(data: bytes, path: str, engine: str) -> list[Page]:
-    pages = _pdfium_pages(data, path) if engine == "pypdfium2" else _pdfplumber_pages(data, path)
+def _pdf_pages(data: bytes, path: str, engine: str) -> tuple[list[Page], list[int]]:
+    """The pages that load, and the numbers of those too damaged to load."""
+    pages, damaged = _pdfium_pages(data, path) if engine == "pypdfium2" else (_pdfplumber_pages(data, path), [])
     if not any(page.lines for page in pages):
         raise InputError("PDF has no text layer (a scan?); run OCR on it first, e.g. ocrmypdf", path)
-    return pages
+    return pages, damaged
 
 
-def _pdfium_pages(data: bytes, path: str) -> list[Page]:
+def _pdfium_pages(data: bytes, path: str) -> tuple[list[Page], list[int]]:
     import pypdfium2 as pdfium
 
     try:
@@ -234,9 +349,17 @@ def _pdfium_pages(data: bytes, path: str) -> list[Page]:
     except pdfium.PdfiumError as e:
         raise InputError(_pdf_problem(str(e)), path) from None
     try:
-        return [_pdfium_page(pdf[i], i + 1) for i in range(len(pdf))]
+        pages, damaged = [], []
+        for i in range(len(pdf)):
+            try:
+                pages.append(_pdfium_page(pdf[i], i + 1))
+            except pdfium.PdfiumError:  # "Failed to load page": a damaged page, not a bug
+                damaged.append(i + 1)
     finally:
         pdf.close()
+    if damaged and not pages:
+        raise InputError(f"is a damaged PDF: none of its {len(damaged)} pages could be loaded", path)
+    return pages, damaged
 
 
 def _pdfium_page(page, number: int) -> Page:

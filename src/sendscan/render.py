@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -39,9 +41,9 @@ def document_header(doc: Document) -> Panel:
         ("Inspectors", ", ".join(p["name"] for p in meta.inspectors) or None),
     ]
     for label, value in rows:
-        if value:
-            grid.add_row(label, value)
-    return Panel(grid, title=f"[bold]{meta.local_area or 'Unknown area'}[/]", subtitle=doc.source,
+        if value:  # data is never read as rich markup: "[/]" in a name stays as written
+            grid.add_row(label, Text(value) if isinstance(value, str) else value)
+    return Panel(grid, title=Text(meta.local_area or "Unknown area", style="bold"), subtitle=Text(doc.source),
                  title_align="left", subtitle_align="right")
 
 
@@ -67,7 +69,7 @@ def document_view(doc: Document) -> Group:
         table.add_column("p.", justify="right", width=3)
         table.add_column("Finding", ratio=1)
         for n, finding in enumerate(section.findings, 1):
-            table.add_row(str(n), str(finding.page), finding.text)
+            table.add_row(str(n), str(finding.page), Text(finding.text))
         parts.append(table)
     said = [p for s in doc.sections if s.kind == "response" for p in s.text.split("\n\n") if p]
     if said:
@@ -112,7 +114,7 @@ def classified_view(item, polarity: str = "all", categories: list[str] | None = 
         mark = {"weakness": "−", "strength": "+", "neutral": "·"}[tag.polarity]
         evidence = [e for c in tag.categories for e in c["evidence"]]
         table.add_row(names, Text(mark, style=POLARITY_STYLES[tag.polarity]),
-                      section.kind.replace("_", " "), str(finding.page), highlighted(finding.text, evidence))
+                      Text(section.kind.replace("_", " ")), str(finding.page), highlighted(finding.text, evidence))
     summary = item.summary()
     line = Text.assemble(("Weaknesses: ", "bold red"), ", ".join(summary["weakness"]) or "none",
                          ("   Strengths: ", "bold green"), ", ".join(summary["strength"]) or "none")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -103,15 +105,58 @@ def load(path: str | Path | None = None) -> Taxonomy:
     return taxonomy
 
 
+def check_categories(taxonomy: Taxonomy, wanted: list[str]) -> None:
+    """UsageError naming the first id that is not a category of the taxonomy,
+    with the nearest id and every valid one."""
+    import difflib
+
+    from .errors import UsageError
+
+    known = [c.id for c in taxonomy.categories]
+    for category in wanted:
+        if category not in known:
+            near = difflib.get_close_matches(category, known, n=1)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            raise UsageError(f"unknown category {category!r}{hint}; the categories of {taxonomy.name} are: "
+                             f"{', '.join(known)}")
+
+
 def composed(text: str):
     """The YAML's node tree (for line numbers) and its data, from one parse;
-    with libyaml's C parser where PyYAML has it (ten times faster)."""
+    with libyaml's C parser where PyYAML has it (ten times faster).
+    Aliases are refused before anything is built from the tree: a few lines of
+    them ("billion laughs") would expand past any memory."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            alias = shared_node(node)
+            if alias is not None:
+                raise AliasError(alias.start_mark)
         return node, loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
+
+
+class AliasError(yaml.MarkedYAMLError):
+    def __init__(self, mark):
+        super().__init__(problem="aliases (*name) are not allowed in a taxonomy; write the value out",
+                         problem_mark=mark)
+
+
+def shared_node(root):
+    """The first node reached twice (an alias's target), or None; each node is visited once."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def digest(raw: bytes) -> str:
@@ -138,11 +183,19 @@ def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
         return None, [Problem(name, None, "", "no such file")]
     except (OSError, UnicodeDecodeError) as e:
         return None, [Problem(name, None, "", f"cannot be read ({e})")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, None, "", f"is {len(raw) / 2**20:.1f} MB; a taxonomy may be at most "
+                                              f"{MAX_FILE_BYTES / 2**20:g} MB")]
     try:
         node, data = composed(text)
+    except AliasError as e:
+        return None, [Problem(name, e.problem_mark.line + 1, "", e.problem)]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         return None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {e.problem}; fix the line or the one before it")]
+    except yaml.YAMLError as e:  # a character YAML does not allow (a control character, NUL)
+        return None, [Problem(name, line_at(text, getattr(e, "position", None)), "",
+                              f"YAML cannot read it: {getattr(e, 'reason', e)} ({character(e)}); remove it")]
     if node is None:
         return None, [Problem(name, None, "", "the file is empty; it needs `version: 1` and `categories:`")]
     lines = node_lines(node)
@@ -150,7 +203,7 @@ def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
     if found:
         return None, found
     taxonomy = build(data, name, lines, digest(raw))
-    return taxonomy, id_problems(taxonomy)
+    return taxonomy, size_problems(taxonomy) or id_problems(taxonomy) + pattern_problems(taxonomy)
 
 
 def schema_problems(data, name: str, lines: dict[tuple, int]) -> list[Problem]:
@@ -172,6 +225,9 @@ def schema_message(error) -> str:
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         return f"{error.message}; allowed keys here: {allowed}"
+    weight = error.instance.get("weight", 1) if isinstance(error.instance, dict) else 1
+    if error.validator == "oneOf" and not (isinstance(weight, (int, float)) and 0 < weight <= 1):
+        return f"weight {weight} is not a number above 0 and at most 1"
     if error.validator == "oneOf":
         return ("a pattern is a phrase (a string), {phrase: ..., weight: ...} or "
                 "{tokens: [spaCy token pattern], weight: ...}")
@@ -222,6 +278,95 @@ def id_problems(taxonomy: Taxonomy) -> list[Problem]:
     return found
 
 
+#: Bounds on a taxonomy, far above what a real one needs (the shipped one:
+#: 35 kB, about 500 patterns, 5 tokens at most in a token pattern), so that a
+#: file cannot make lint or classify run for minutes.
+MAX_FILE_BYTES = 2**20
+MAX_PATTERNS = 5000
+MAX_EXAMPLES = 2000
+MAX_TOKENS = 20
+#: A repeat {n,m} may reach at most this many tokens; at most this many tokens
+#: of a pattern may repeat without bound (* or +).
+MAX_REPEAT = 10
+MAX_UNBOUNDED = 2
+MAX_REGEX = 200
+#: A quantified group holding a quantifier, "(a+)+", "(\\w*\\s?)*": the
+#: shape that backtracks exponentially.
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,?\d*\})")
+REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def size_problems(taxonomy: Taxonomy) -> list[Problem]:
+    patterns = sum(len(c.patterns) + len(c.exclude) for c in taxonomy.categories)
+    examples = sum(len(c.match) + len(c.no_match) for c in taxonomy.categories)
+    found = []
+    if patterns > MAX_PATTERNS:
+        found.append(Problem(taxonomy.path, None, "", f"{patterns} patterns; a taxonomy may have at most {MAX_PATTERNS}"))
+    if examples > MAX_EXAMPLES:
+        found.append(Problem(taxonomy.path, None, "", f"{examples} examples; a taxonomy may have at most {MAX_EXAMPLES}"))
+    return found
+
+
+def pattern_problems(taxonomy: Taxonomy) -> list[Problem]:
+    """Weights that are not finite numbers, and token patterns that could run
+    for minutes or exhaust memory (nested quantifiers in a regex, wide or many
+    unbounded repeats), or whose regex does not compile. (spaCy checks the rest
+    of a token pattern's shape when the pipeline is built.)"""
+    found = []
+    for c in taxonomy.categories:
+        for kind, patterns in (("patterns", c.patterns), ("exclude", c.exclude)):
+            for i, p in enumerate(patterns):
+                where = f"{c.id}.{kind}[{i}]"
+                if not math.isfinite(p.weight):
+                    found.append(Problem(taxonomy.path, p.line, where, f"weight {p.weight} is not a finite number"))
+                if isinstance(p.value, list):
+                    found.extend(Problem(taxonomy.path, p.line, where, message) for message in token_problems(p.value))
+    return found
+
+
+def token_problems(tokens: list) -> list[str]:
+    found = []
+    if len(tokens) > MAX_TOKENS:
+        found.append(f"{len(tokens)} tokens; a token pattern may have at most {MAX_TOKENS}")
+    ops = [str(t.get("OP", "")) for t in tokens if isinstance(t, dict)]
+    unbounded = sum(op in ("*", "+") or bool(re.fullmatch(r"\{\d*,\}", op)) for op in ops)
+    if unbounded > MAX_UNBOUNDED:
+        found.append(f"{unbounded} tokens repeat without bound (* or +); at most {MAX_UNBOUNDED} may, "
+                     "or matching can run for minutes: bound them, e.g. OP: \"{0,3}\"")
+    for op in ops:
+        repeat = REPEAT.fullmatch(op)
+        if repeat and repeat.group(2) and not repeat.group(3):
+            found.append(f"OP {op!r} repeats without bound; give an upper bound, e.g. {{{repeat.group(1) or 0},3}}")
+        elif repeat and int(repeat.group(3) or repeat.group(1) or 0) > MAX_REPEAT:
+            found.append(f"OP {op!r} repeats up to {repeat.group(3) or repeat.group(1)} tokens; at most "
+                         f"{MAX_REPEAT} are allowed, or matching can exhaust memory")
+    found.extend(regex_problem(r) for r in regexes(tokens) if regex_problem(r))
+    return found
+
+
+def regexes(value) -> list[str]:
+    """Every REGEX value anywhere in a token pattern."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == "REGEX" and isinstance(v, str)] + \
+            [r for k, v in value.items() if k != "REGEX" for r in regexes(v)]
+    if isinstance(value, list):
+        return [r for v in value for r in regexes(v)]
+    return []
+
+
+def regex_problem(pattern: str) -> str | None:
+    if len(pattern) > MAX_REGEX:
+        return f"a REGEX of {len(pattern)} characters; at most {MAX_REGEX} are allowed"
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        return f"REGEX {pattern!r} is not a valid regular expression ({e})"
+    if NESTED_QUANTIFIER.search(pattern):
+        return (f"REGEX {pattern!r} nests one repeat inside another, which can take exponential time on a "
+                "long word; rewrite it without the outer repeat")
+    return None
+
+
 # --- YAML line numbers -----------------------------------------------------
 
 
@@ -236,6 +381,29 @@ def node_lines(node, path: tuple = ()) -> dict[tuple, int]:
         for i, item in enumerate(node.value):
             lines.update(node_lines(item, path + (i,)))
     return lines
+
+
+def character(error) -> str:
+    found = getattr(error, "character", None)
+    return f"character #x{found:04x}" if isinstance(found, int) else f"character {found!r}"
+
+
+def spacy_problem(taxonomy: Taxonomy, error: Exception) -> TaxonomyError:
+    """spaCy's refusal of a token pattern (a many-line message naming the rule
+    by its pattern id, "category#index"), as one line naming the file's line."""
+    text = str(error)
+    found = re.search(r"'([a-z_.]+)#(\d+)'", text)
+    category = taxonomy.get(found.group(1)) if found else None
+    index = int(found.group(2)) if found else 0
+    line = category.patterns[index].line if category and index < len(category.patterns) else None
+    reasons = "; ".join(m.strip("- ") for m in re.findall(r"^- .+$", text, re.M)) or text.splitlines()[0]
+    where = f"{taxonomy.path}:{line}" if line else taxonomy.path
+    key = f"{category.id}.patterns[{index}]: " if category else ""
+    return TaxonomyError(f"{where}: {key}a token pattern spaCy's Matcher rejects: {reasons}")
+
+
+def line_at(text: str, position: int | None) -> int | None:
+    return text.count("\n", 0, position) + 1 if position is not None else None
 
 
 def line_of(lines: dict[tuple, int], path: tuple) -> int | None:

@@ -16,7 +16,6 @@ app = typer.Typer(
     name="sendscan",
     help="Read Ofsted/CQC SEND inspection letters and news reports: extract their structure and findings.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,
 )

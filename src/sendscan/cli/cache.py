@@ -7,22 +7,23 @@ import time
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..cache import Cache, CacheInfo, default_path
 from ..errors import Notice, SendscanError
 from ..export import to_json
-from .options import CacheOption, Format, FormatOption
-from .output import check_format, emit, fail, report
+from .options import CacheOption, Format, InfoFormat, format_option
+from .output import emit, fail, report
 
 app = typer.Typer(help="Look at and empty the result cache.", no_args_is_help=True)
 
 
 @app.command()
-def info(cache: CacheOption = None, format: FormatOption = Format.table) -> None:
+def info(cache: CacheOption = None, format: format_option(InfoFormat) = InfoFormat.table) -> None:
     """Where the cache is, how many documents and pages it holds, and its size."""
+    format = Format(format.value)
     path = cache or default_path()
     try:
-        check_format(format, ("table", "json"))
         if path.exists():
             with Cache(path) as store:
                 found = store.info()
@@ -41,7 +42,7 @@ def info(cache: CacheOption = None, format: FormatOption = Format.table) -> None
 
 def info_table(found: CacheInfo) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_row("cache", found.path)
+    table.add_row("cache", Text(found.path))
     table.add_row("holds", f"{found.entries} documents, {found.pages} pages")
     table.add_row("size", f"{found.bytes / 1e6:.1f} MB" if found.bytes >= 1e6 else f"{found.bytes / 1e3:.0f} kB")
     if found.entries:

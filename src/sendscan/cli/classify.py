@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from ..api import classify as classify_all
 from ..errors import SendscanError
+from ..taxonomy import check_categories, load
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
-    CacheOption, CategoryOption, EncodingOption, EngineOption, Format, FormatOption, JobsOption, NoCacheOption,
-    OutputOption, PathsArgument, Polarity, PolarityOption, TaxonomyOption, cache_choice,
-    ModelOption, RulesOnlyOption, model_choice,
+    ClassifyFormat, Engine, format_option,
+    MAX_SIZE_MB, CacheOption, CategoryOption, EncodingOption, EngineOption, Format, JobsOption,
+    MaxSizeOption, ModelOption, NoCacheOption, OutputOption, PathsArgument, Polarity, PolarityOption, RulesOnlyOption,
+    TaxonomyOption, cache_choice, max_bytes, model_choice,
 )
-from .output import check_format, check_writable, emit, emit_renderable, fail, failed, finish, running
+from .output import check_writable, emit, emit_renderable, fail, failed, finish, running
 
 
 def classify(
@@ -20,22 +22,25 @@ def classify(
     rules_only: RulesOnlyOption = False,
     polarity: PolarityOption = Polarity.all,
     category: CategoryOption = None,
-    format: FormatOption = Format.table,
+    format: format_option(ClassifyFormat) = ClassifyFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = "pypdfium2",
+    engine: EngineOption = Engine.pypdfium2,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
+    max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
+    format, engine = Format(format.value), engine.value
     try:
-        check_format(format, ("table", "json", "jsonl", "csv", "markdown"))
         check_writable(output)
         chosen_cache = cache_choice(cache, no_cache)
+        if category:
+            check_categories(load(taxonomy), category)
         with running("classifying", chosen_cache is not False) as progress:
             results, errors = classify_all(paths, taxonomy, engine, encoding, chosen_cache, jobs, progress,
-                                           model_choice(model, rules_only))
+                                           model_choice(model, rules_only), max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
     chosen = (polarity.value, category or None)

@@ -9,15 +9,17 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..api import evaluate as evaluate_gold
 from ..errors import SendscanError, UsageError
 from ..export import to_json
 from ..metrics import gate, headline, junit_xml
 from .options import (
-    EngineOption, Format, FormatOption, ModelOption, OutputOption, RulesOnlyOption, TaxonomyOption, model_choice,
+    EngineOption, Format, InfoFormat, ModelOption, OutputOption, RulesOnlyOption, TaxonomyOption, format_option,
+    model_choice,
 )
-from .output import check_format, check_writable, emit, fail, stderr, write
+from .output import check_writable, emit, fail, stderr, write
 
 
 def evaluate(
@@ -37,13 +39,13 @@ def evaluate(
     save_baseline: Annotated[Optional[Path], typer.Option("--save-baseline", help="Save this run's headline figures as a baseline.")] = None,
     tolerance: Annotated[float, typer.Option("--tolerance", help="How far below the baseline is allowed.")] = 0.01,
     junit: Annotated[Optional[Path], typer.Option("--junit", help="Write a JUnit XML report here, for CI systems.")] = None,
-    format: FormatOption = Format.table,
+    format: format_option(InfoFormat) = InfoFormat.table,
     output: OutputOption = None,
     engine: EngineOption = "pypdfium2",
 ) -> None:
     """Score the tagger against gold annotations, at finding and document level and on narrative sentences."""
+    format = Format(format.value)
     try:
-        check_format(format, ("table", "json"))
         check_writable(output, save_baseline, junit)
         if train and not folds:
             raise UsageError("--train goes with --folds (gold to train on while cross-validating)")
@@ -54,14 +56,15 @@ def evaluate(
         raise fail(error) from None
     reasons = gate(report, min_f1, previous, tolerance)
     report["gate"] = {"passed": not reasons, "reasons": reasons}
-    if format is Format.json:
-        emit(to_json([report], single=True), output)
-    else:
-        show(report, output)
+    # Files first: a reader that stops early (`| head`) must not cost CI its report.
     if save_baseline:
         write(save_baseline, json.dumps(headline(report), indent=2) + "\n")
     if junit:
         write(junit, junit_xml(report, reasons))
+    if format is Format.json:
+        emit(to_json([report], single=True), output)
+    else:
+        show(report, output)
     for reason in reasons:
         stderr.print(f"[bold red]quality gate[/]: {reason}", highlight=False)
     if reasons:
@@ -83,8 +86,8 @@ def read_baseline(path: Path) -> dict:
 
 def show(report: dict, output: Path | None) -> None:
     console = Console(record=bool(output), width=100 if output else None)
-    summary = Table(title=f"{report['documents']} documents, {report['findings']} gold findings "
-                          f"(taxonomy {report['taxonomy']['name']})", title_justify="left")
+    summary = Table(title=Text(f"{report['documents']} documents, {report['findings']} gold findings "
+                               f"(taxonomy {report['taxonomy']['name']})"), title_justify="left")
     for column in ("level", "precision", "recall", "micro-F1", "macro-F1"):
         summary.add_column(column, justify="right" if column != "level" else "left")
     levels = [("finding", report["finding_level"])] + [

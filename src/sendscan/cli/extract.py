@@ -6,22 +6,26 @@ from ..api import extract_all
 from ..errors import SendscanError
 from ..export import to_json, to_jsonl, to_markdown
 from ..render import document_view
-from .options import EncodingOption, EngineOption, Format, FormatOption, OutputOption, PathsArgument
-from .output import check_format, check_writable, emit, emit_renderable, fail, finish
+from .options import (
+    ExtractFormat, Engine, format_option,
+    MAX_SIZE_MB, EncodingOption, EngineOption, Format, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
+)
+from .output import check_writable, emit, emit_renderable, fail, finish
 
 
 def extract(
     paths: PathsArgument,
-    format: FormatOption = Format.table,
+    format: format_option(ExtractFormat) = ExtractFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = "pypdfium2",
+    engine: EngineOption = Engine.pypdfium2,
     encoding: EncodingOption = None,
+    max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Show each document's metadata, then its sections and their findings."""
+    format, engine = Format(format.value), engine.value
     try:
-        check_format(format, ("table", "json", "jsonl", "markdown"))
         check_writable(output)
-        documents, errors = extract_all(paths, engine=engine, encoding=encoding)
+        documents, errors = extract_all(paths, engine=engine, encoding=encoding, max_bytes=max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
     single = len(paths) == 1 and not errors and len(documents) == 1 and not _is_dir(paths[0])

@@ -20,20 +20,49 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-]
+def formats(*names: str) -> type[Enum]:
+    """The formats one command writes, as choices that its help and shell
+    completion list (so none is offered and then refused)."""
+    return Enum("Formats", {name: name for name in names}, type=str)
+
+
+def format_option(choices: type[Enum]):
+    return Annotated[choices, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+ExtractFormat = formats("table", "json", "jsonl", "markdown")
+ClassifyFormat = formats("table", "json", "jsonl", "csv", "markdown")
+CompareFormat = formats("table", "csv", "json", "markdown", "xlsx")
+#: cache info and evaluate: a table or JSON.
+InfoFormat = formats("table", "json")
+
+
+class Engine(str, Enum):
+    pypdfium2 = "pypdfium2"
+    pdfplumber = "pdfplumber"
 OutputOption = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="Write to this file (all at once, never half-written) instead of standard output.",
                  dir_okay=False, writable=True),
 ]
 EngineOption = Annotated[
-    str, typer.Option("--engine", help="PDF text engine: pypdfium2 (fast) or pdfplumber."),
+    Engine, typer.Option("--engine", help="PDF text engine: pypdfium2 (fast) or pdfplumber."),
 ]
 EncodingOption = Annotated[
     Optional[str], typer.Option("--encoding", help="Encoding of text and HTML inputs (default: UTF-8, or UTF-16 by its BOM)."),
 ]
+MaxSizeOption = Annotated[
+    float, typer.Option("--max-size", min=0, metavar="MB",
+                        help="Refuse input files larger than this many megabytes (a larger file is most often a mistake)."),
+]
+#: --max-size's default, in MB.
+MAX_SIZE_MB = 50
+
+
+def max_bytes(megabytes: float) -> int:
+    return int(megabytes * 2**20)
+
+
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files or directories to read (PDF, HTML, text); - reads standard input.", show_default=False),
 ]
@@ -62,11 +91,11 @@ CategoryOption = Annotated[
     Optional[list[str]], typer.Option("--category", "-c", help="Show only findings with this category id (repeatable)."),
 ]
 JobsOption = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: one per core].", show_default=False),
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes \\[default: one per core].", show_default=False),
 ]
 CacheOption = Annotated[
-    Optional[Path], typer.Option("--cache", help="Cache file [default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
-                                 dir_okay=False, show_default=False),
+    Optional[Path], typer.Option("--cache", help="Cache file \\[default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
+                                 show_default=False),
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache: do every file afresh."),

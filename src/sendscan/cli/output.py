@@ -15,7 +15,6 @@ from rich.markup import escape
 
 from ..errors import SendscanError, UsageError
 from ..export import write_atomic
-from .options import Format
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -30,11 +29,6 @@ def report(error: SendscanError) -> None:
 def fail(error: SendscanError) -> typer.Exit:
     report(error)
     return typer.Exit(code=error.exit_code)
-
-
-def check_format(fmt: Format, allowed: tuple[str, ...]) -> None:
-    if fmt.value not in allowed:
-        raise UsageError(f"--format {fmt.value} is not available here; choose one of: {', '.join(allowed)}")
 
 
 def check_writable(*paths: Path | None) -> None:

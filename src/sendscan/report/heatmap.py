@@ -89,9 +89,10 @@ def page(comparison: Comparison, labels: dict[str, str] | None = None, title: st
             *england(comparison, labels),
             *national(comparison, labels),
             f'<p class="meta footer">Made with sendscan {__version__} on {date.today():%-d %B %Y}. '
-            "Findings are tagged by rules: check a finding against its letter before quoting it.</p>",
+            "Findings are tagged by rules and a trained checker: check a finding against its letter before quoting it.</p>",
             *evidence_panels(comparison, labels)]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"generator\" content=\"{GENERATOR}\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{escape(title)}</title>\n<style>{STYLE}{chart.STYLE}{map_style(comparison)}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
@@ -123,6 +124,10 @@ def national(comparison: Comparison, labels: dict[str, str]):
     """The national picture's chart, where the rows are areas (not one area's history)."""
     if not (comparison.history or comparison.by_document) and len(comparison.area_rows()) > 1:
         yield chart.summary_chart(summarise(comparison), labels)
+
+
+#: Marks the report as sendscan's, so that a later run over the same folder leaves it out.
+GENERATOR = "sendscan"
 
 
 def summary(comparison: Comparison) -> str:

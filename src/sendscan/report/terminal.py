@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -24,60 +26,128 @@ SHORT_DOC_TYPES = {"send_report_2023": "2023 report", "send_letter_2016": "2016 
                    "news_report": "news", "council_page": "council", "unknown": "unknown"}
 
 
+@dataclass
+class Layout:
+    """Which facts and counts the comparison table shows, and how wide each is."""
+
+    label: int
+    document: bool
+    date: bool
+    outcome: int
+    previous: int
+    both: bool
+    categories: list[str]
+
+    def width(self, history: bool) -> int:
+        """Characters a row takes: each column is padded by one space on its left."""
+        facts = [self.label, 11 if self.document else 0, 10 if self.date and not history else 0, self.outcome,
+                 self.previous]
+        cells = [5 if self.both else 2] * len(self.categories)
+        return sum(w + 1 for w in facts + cells if w)
+
+
+def layout(comparison, shown: list[str], width: int) -> Layout:
+    """The richest layout that fits the width: every fact (the previous
+    inspection too, where rows have one) and both counts where there is room;
+    then fewer facts, shorter names, weakness counts only; at the last,
+    categories from the right are left out (and the legend says so)."""
+    label = min(max([len(row_label(comparison, r)) for r in comparison.rows] + [14]), 32)
+    outcome = max([len(outcome_text(r)) for r in comparison.rows] + [7])
+    previous = 24 if not comparison.history and any(r.previous for r in comparison.rows) else 0
+    tries = [Layout(label, True, True, outcome, previous, True, shown),
+             Layout(label, True, True, outcome, 0, True, shown), Layout(label, False, True, outcome, 0, True, shown),
+             Layout(label, False, True, outcome, 0, False, shown), Layout(label, False, False, outcome, 0, False, shown),
+             Layout(min(label, 24), False, False, 12, 0, False, shown),
+             Layout(min(label, 24), False, False, 5, 0, False, shown), Layout(min(label, 14), False, False, 5, 0, False, shown)]
+    for candidate in tries:
+        if candidate.width(bool(comparison.history)) <= width:
+            return candidate
+    narrowest = tries[-1]
+    while len(narrowest.categories) > 1 and narrowest.width(bool(comparison.history)) > width:
+        narrowest.categories = narrowest.categories[:-1]
+    return narrowest
+
+
+def row_label(comparison, row) -> str:
+    label = (row.inspection_end or "undated") if comparison.history else row.area
+    return label + ("†" if row.kind == "published" else "")
+
+
+def outcome_text(row) -> str:
+    if row.from_news:
+        return "news" + (f": {row.result}" if row.result else "")
+    return row.result or ("none" if row.kind == "missing" else SHORT_DOC_TYPES.get(row.doc_type, row.doc_type or "–"))
+
+
 def comparison_view(comparison, width: int = 80) -> Group:
-    """Areas by categories, cells red by weaknesses. Where the width allows
-    (about 200 columns for all categories) cells show "weaknesses/strengths"
-    and rows their document type and date; at 80 columns a cell shows
-    weaknesses only. A history is labelled by date."""
+    """Areas by categories, cells red by weaknesses, in the width there is
+    (see `layout`). A history is labelled by date; groups get a heading each;
+    neighbours, rows from Ofsted's statistics and where they disagree with a
+    document are noted under the table."""
     shown = [c for c in comparison.categories if any(r.cells.get(c) for r in comparison.rows)] or comparison.categories
-    # Wide: area 24, document 11, date 10, outcome 18 (each padded by 2), and "10/3" cells.
-    both = width >= (45 if comparison.history else 71) + 7 * len(shown)
-    # The previous inspection, where the width allows it beside everything else.
-    previous = both and not comparison.history and any(r.previous for r in comparison.rows) \
-        and width >= 71 + 7 * len(shown) + 26
-    table = Table(box=None, pad_edge=False, padding=(0, 1) if both else (0, 0, 0, 1),
-                  show_edge=False, header_style="bold")
-    table.add_column("Date" if comparison.history else "Area", no_wrap=True, max_width=24 if both else 14)
-    if both:
-        table.add_column("Document", no_wrap=True, min_width=11)
-        if not comparison.history:
-            table.add_column("Date", no_wrap=True, min_width=10)
-        table.add_column("Outcome", no_wrap=True, min_width=12)
-        if previous:
-            table.add_column("Previous (2016-22)", no_wrap=True, max_width=24, overflow="ellipsis")
-    else:
-        table.add_column("Outc.", no_wrap=True, max_width=5)
-    for category in shown:
-        table.add_column(ABBREVIATIONS.get(category, category[:2]), justify="right", no_wrap=True,
-                         min_width=5 if both else 2)
-    facts = ((3 if not comparison.history else 2) + previous) if both else 1
-    group = object()
+    plan = layout(comparison, shown, width)
+    groups: dict = {}
     for row in comparison.rows:
-        if comparison.group_by and row.group != group:
-            group = row.group
-            table.add_row(Text(f"{comparison.group_by}: {group}", style="bold"), *[""] * (len(shown) + facts))
-        label = row.inspection_end or "undated" if comparison.history else row.area
-        if row.kind == "published":
-            label += "†"
-        doc_type = SHORT_DOC_TYPES.get(row.doc_type, row.doc_type)
-        outcome = Text(row.result or "–", style=OUTCOME_STYLES.get(row.outcome, ""))
-        if both:
-            known = [doc_type] + ([] if comparison.history else [row.inspection_end or ""]) + [outcome]
-            known += [Text(row.previous or "", style="dim")] if previous else []
-        else:
-            short = "news" if row.from_news else row.outcome or doc_type or ("none" if row.kind == "missing" else "")
-            known = [Text(short[:5], style=OUTCOME_STYLES.get(row.outcome, ""))]
+        groups.setdefault(row.group if comparison.group_by else None, []).append(row)
+    parts = [Text(heading, style="bold")] if (heading := title_of(comparison)) else []
+    for number, (group, rows) in enumerate(groups.items()):
+        title = Text(f"{comparison.group_by}: {group}", style="bold") if comparison.group_by else None
+        parts.append(matrix(comparison, rows, plan, title, header=number == 0))
+    parts.append(matrix(comparison, [], plan, None, header=not comparison.rows, totals=True))
+    if comparison.missing:
+        parts.append(Text(f"No document among the inputs for: {', '.join(comparison.missing)}."))
+    parts += record_notes(comparison)
+    parts.append(legend(plan, shown))
+    return Group(*parts)
+
+
+def matrix(comparison, rows, plan: Layout, title: Text | None, header: bool, totals: bool = False) -> Table:
+    """One block of the comparison, its columns as wide as the layout says, so
+    that the blocks of every group line up."""
+    table = Table(box=None, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False, header_style="bold",
+                  show_header=header, title=title, title_justify="left")
+
+    def column(name: str, width: int, **style) -> None:
+        table.add_column(name, width=width, no_wrap=True, overflow="ellipsis", **style)
+
+    column("Date" if comparison.history else "Area", plan.label)
+    if plan.document:
+        column("Document", 11)
+    if plan.date and not comparison.history:
+        column("Date", 10)
+    column("Outcome" if plan.outcome >= 7 else "Outc.", plan.outcome)
+    if plan.previous:
+        column("Previous (2016-22)", plan.previous)
+    for category in plan.categories:
+        column(ABBREVIATIONS.get(category, category[:2]), 5 if plan.both else 2, justify="right")
+    for row in rows:
         style = {"average": "bold", "missing": "dim"}.get(row.kind, "")
-        table.add_row(Text(label, style=style), *known, *[cell(row, c, both) for c in shown])
-    totals = comparison.totals()
-    table.add_row(Text("areas weak" if not comparison.history else "documents weak", style="bold"),
-                  *[""] * facts, *[Text(str(totals[c]), style="bold") for c in shown])
-    title = [Text(heading, style="bold")] if (heading := title_of(comparison)) else []
-    legend = Text(("Cells: weakness findings/strength findings. " if both else
-                   "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
-                  + "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in shown), style="dim")
-    missing = [Text(f"No document among the inputs for: {', '.join(comparison.missing)}.")] if comparison.missing else []
-    return Group(*title, table, *missing, *record_notes(comparison), legend)
+        facts = [Text(row_label(comparison, row), style=style)]
+        if plan.document:
+            facts.append(Text(SHORT_DOC_TYPES.get(row.doc_type, row.doc_type or "")))
+        if plan.date and not comparison.history:
+            facts.append(Text(row.inspection_end or ""))
+        facts.append(Text(outcome_text(row), style=OUTCOME_STYLES.get(row.outcome, "")))
+        if plan.previous:
+            facts.append(Text(row.previous or "", style="dim"))
+        table.add_row(*facts, *[cell(row, c, plan.both) for c in plan.categories])
+    if totals:
+        count = comparison.totals()
+        blanks = [""] * (int(plan.document) + int(plan.date and not comparison.history) + 1 + int(bool(plan.previous)))
+        table.add_row(Text("documents weak" if comparison.history else "areas weak", style="bold"), *blanks,
+                      *[Text(str(count[c]), style="bold") for c in plan.categories])
+    return table
+
+
+def legend(plan: Layout, shown: list[str]) -> Text:
+    left = [c for c in shown if c not in plan.categories]
+    text = ("Cells: weakness findings/strength findings. " if plan.both else
+            "Cells: weakness findings (green ·: strengths only; a wider terminal, --html or --format csv show both). ")
+    text += "; ".join(f"{ABBREVIATIONS.get(c, c)} {c}" for c in plan.categories)
+    if left:
+        text += (f". Not shown at this width: {', '.join(left)} (a wider terminal, --html or --format csv "
+                 "show every category)")
+    return Text(text, style="dim")
 
 
 def record_notes(comparison) -> list[Text]:

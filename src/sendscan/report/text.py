@@ -11,8 +11,7 @@ def comparison_csv(comparison) -> str:
 
 
 def comparison_json(comparison) -> str:
-    data = {"categories": comparison.categories, "group_by": comparison.group_by, "totals": comparison.totals(),
-            "rows": comparison.to_rows()}
+    data = comparison.to_dict()
     if comparison.focus:
         data.update(area=comparison.focus, missing=comparison.missing)
     return to_json([data], single=True)

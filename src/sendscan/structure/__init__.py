@@ -11,6 +11,7 @@ finding records where it stands there.
 from __future__ import annotations
 
 from .. import headings, metadata
+from ..errors import shown
 from ..model import Document, Line, Source
 from . import headed, news, revisit
 from .blocks import Writer, blocks_of, join_lines, sentences
@@ -36,6 +37,7 @@ def structure(lines: list[Line], source: Source) -> Document:
     if doc_type in news.KINDS:
         news.facts(meta, sections, text, source)
     return Document(
-        source=source.path, format=source.format, doc_type=doc_type, metadata=meta,
-        sections=sections, text=text, pages=len(source.pages), engine=source.engine,
+        source=shown(source.path), format=source.format, doc_type=doc_type, metadata=meta,
+        sections=sections, text=text, pages=len(source.pages) + len(source.damaged_pages), engine=source.engine,
+        damaged_pages=source.damaged_pages,
     )

@@ -4,6 +4,8 @@ and sentence splitting. Shared by every kind of document."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import statistics
 from collections import Counter
@@ -24,6 +26,8 @@ SMALL_GAP = 0.3
 COLUMN_JUMP = 80.0
 #: The end of a sentence or clause: ". ! ? : ;" and any closing quote or bracket.
 TERMINAL = re.compile(r"[.!?:;][”’\"')]*$")
+SPACES = re.compile(r"\s*")
+WRAP_HYPHEN = re.compile(r"\w[-‐]$")
 ABBREVIATIONS = ("e.g.", "i.e.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "St.", "No.", "etc.", "approx.")
 SENTENCE_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
 
@@ -39,6 +43,16 @@ class Block:
     @property
     def text(self) -> str:
         return join_lines([line.text for line in self.lines])
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line starts in the block's text (one character between
+        lines), so that a sentence's page is found by bisection, not a walk."""
+        starts, pos = [], 0
+        for line in self.lines:
+            starts.append(pos)
+            pos += len(line.text) + 1
+        return starts
 
     @property
     def page(self) -> int:
@@ -68,10 +82,13 @@ class Writer:
 def join_lines(texts: list[str]) -> str:
     """Lines joined into running text: a hyphen at a line end is a real one
     ("well-" + "considered") and stays, with no space; other wraps get a space."""
-    out = texts[0] if texts else ""
-    for text in texts[1:]:
-        out += text if re.search(r"\w[-‐]$", out) else " " + text
-    return out
+    parts, tail = [], ""
+    for text in texts:
+        # Only the last two characters decide, so the join stays linear in the text.
+        joined = not parts or WRAP_HYPHEN.search(tail)
+        parts.append(text if joined else " " + text)
+        tail = (tail + parts[-1])[-2:]
+    return "".join(parts)
 
 
 def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> list[Block]:
@@ -123,7 +140,7 @@ def unmarked_item(blocks: list[Block], line: Line, doc_type: str, pitch: float) 
     if doc_type not in ("news_report", "council_page") or not blocks:
         return False
     last = blocks[-1]
-    if last.kind == "paragraph" and last.text.rstrip().endswith(":"):
+    if last.kind == "paragraph" and last.lines[-1].text.rstrip().endswith(":"):  # the text ends with its last line
         return True
     return last.kind == "bullet" and not last.marker and not starts_paragraph(last.lines[-1], line, pitch)
 
@@ -179,7 +196,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if text[start:m.end()].endswith(ABBREVIATIONS) or re.search(r"(?:^|\s)[A-Z]\.$", text[start:m.end()]):
             continue  # "e.g.", "Cllr.", an initial ("Cllr J. Ward")
         spans.append((start, m.end()))
-        start = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+        start = SPACES.match(text, m.end()).end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
@@ -192,11 +209,4 @@ def finding(text: str, page: int, writer: Writer) -> Finding:
 
 def page_at(block: Block, offset: int) -> int:
     """The page on which the character at `offset` of the block's text stands."""
-    pos = 0
-    page = block.lines[0].page
-    for line in block.lines:
-        if pos > offset:
-            break
-        page = line.page
-        pos += len(line.text) + 1
-    return page
+    return block.lines[bisect.bisect_right(block.line_starts, offset) - 1].page
