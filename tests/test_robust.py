@@ -642,3 +642,16 @@ def zombie(pid: int) -> bool:
             return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
     except OSError:
         return True
+
+
+def test_a_pdf_page_that_cannot_be_loaded_is_named_and_the_others_are_read(cli, tmp_path):
+    data = REPORT.read_bytes()
+    second = [i for i in range(len(data)) if data.startswith(b"/Type /Page\n", i)][1]
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(data[:second] + b"/Type /Pxge\n" + data[second + 12:])  # same length: offsets hold
+    result = cli("extract", str(damaged), "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {damaged}: is a damaged PDF: page 2 could not be loaded; the others were read\n"
+    document = json.loads(result.stdout)
+    assert document["pages"] == 3 and document["doc_type"] == "send_report_2023"
+    assert {f["page"] for s in document["sections"] for f in s["findings"]} <= {1, 3}

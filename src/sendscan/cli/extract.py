@@ -10,7 +10,7 @@ from .options import (
     ExtractFormat, Engine, format_option,
     MAX_SIZE_MB, EncodingOption, EngineOption, Format, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
 )
-from .output import check_writable, emit, emit_renderable, fail, finish
+from .output import check_writable, emit, emit_renderable, fail, failed, finish
 
 
 def extract(
@@ -28,7 +28,7 @@ def extract(
         documents, errors = extract_all(paths, engine=engine, encoding=encoding, max_bytes=max_bytes(max_size))
     except SendscanError as error:
         raise fail(error) from None
-    single = len(paths) == 1 and not errors and len(documents) == 1 and not _is_dir(paths[0])
+    single = len(paths) == 1 and not failed(errors) and len(documents) == 1 and not _is_dir(paths[0])
     if format is Format.table:
         emit_renderable([document_view(doc) for doc in documents], output)
     elif documents or format is not Format.json:
