@@ -655,3 +655,9 @@ def test_a_pdf_page_that_cannot_be_loaded_is_named_and_the_others_are_read(cli, 
     document = json.loads(result.stdout)
     assert document["pages"] == 3 and document["doc_type"] == "send_report_2023"
     assert {f["page"] for s in document["sections"] for f in s["findings"]} <= {1, 3}
+    # classify and compare say it too, from a cold run and from the cache.
+    for command in ("classify", "compare"):
+        for _ in range(2):
+            result = cli(command, str(damaged), "-f", "json", "-j1")
+            assert result.exit_code == 0, result.stderr
+            assert "is a damaged PDF: page 2 could not be loaded; the others were read" in result.stderr

@@ -17,7 +17,7 @@ from typing import Iterable, Union
 from .batch import Progress, built, classify_files
 from .cache import Cache, CacheError
 from .clean import clean
-from .errors import Notice, SendscanError, UsageError, bug
+from .errors import Notice, SendscanError, UsageError, bug, damaged_notice
 from .model import Classified, Document
 from .read import MAX_BYTES, discover, read
 from .structure import structure
@@ -58,9 +58,7 @@ def extract_all(paths: Paths, engine: str = "pypdfium2", encoding: str | None = 
         try:
             documents.append(extract(file, engine=engine, encoding=encoding, max_bytes=max_bytes))
             if documents[-1].damaged_pages:
-                errors.append(Notice(f"is a damaged PDF: page{'s' if len(documents[-1].damaged_pages) > 1 else ''} "
-                                     f"{', '.join(map(str, documents[-1].damaged_pages))} could not be loaded; "
-                                     "the others were read", file))
+                errors.append(damaged_notice(documents[-1].damaged_pages, file))
         except SendscanError as error:
             errors.append(error)
         except Exception as error:  # a bug of ours must not stop the batch

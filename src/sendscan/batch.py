@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Callable
 
 from .cache import Cache, entry_key
-from .errors import LeftOut, SendscanError, bug, shown
+from .errors import LeftOut, SendscanError, bug, damaged_notice, shown
 from .model import LEFT_OUT, Classified
 from .read import MAX_BYTES, regular_size
 
@@ -77,7 +77,11 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         if progress:
             progress(files[index], result.document.pages if isinstance(result, Classified) else 0, len(files))
     results = [done[i] for i in range(len(files))]
-    return [r for r in results if isinstance(r, Classified)], [r for r in results if isinstance(r, SendscanError)]
+    # Pages of a PDF too damaged to load are said, as extract says them (and on a warm run too).
+    notices = [damaged_notice(r.document.damaged_pages, r.document.source) for r in results
+               if isinstance(r, Classified) and r.document.damaged_pages]
+    return [r for r in results if isinstance(r, Classified)], \
+        [r for r in results if isinstance(r, SendscanError)] + notices
 
 
 @contextmanager
@@ -113,6 +117,7 @@ def restored(data: dict, path: str) -> Classified:
     """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
     result = Classified.from_dict(data["classified"], data["text"])
     result.document.source = shown(path)
+    result.document.damaged_pages = data.get("damaged_pages", [])
     return result
 
 
@@ -182,7 +187,7 @@ class Worker:
             if document.doc_type in LEFT_OUT:
                 return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
-            return {"classified": result.to_dict(), "text": document.text}
+            return {"classified": result.to_dict(), "text": document.text, "damaged_pages": document.damaged_pages}
         except SendscanError as error:
             return error
         except Exception as error:  # a bug of ours must not stop the batch

@@ -66,3 +66,9 @@ class Notice(SendscanError):
 class LeftOut(Notice):
     """A file recognised and left out, said once: sendscan's own output, or
     an inspection of another kind than SEND."""
+
+
+def damaged_notice(pages: list[int], path: str) -> "Notice":
+    """What a user is told of a PDF whose pages could be read but for some."""
+    return Notice(f"is a damaged PDF: page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))} "
+                  "could not be loaded; the others were read", path)
