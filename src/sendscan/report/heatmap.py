@@ -159,8 +159,8 @@ def table(comparison: Comparison, labels: dict[str, str]) -> str:
     previous = shows_previous(comparison)
     facts = 4 + previous
     lines = ['<table class="heatmap">',
-             f'<thead><tr><th scope="col">Area</th><th scope="col">Document</th><th scope="col">Date</th>'
-             f'<th scope="col">Outcome</th>'
+             '<thead><tr><th scope="col">Area</th><th scope="col">Document</th><th scope="col">Date</th>'
+             '<th scope="col">Outcome</th>'
              + ('<th scope="col" title="From Ofsted\'s published statistics">Previous (2016–2022)</th>' if previous else "")
              + f"{head}</tr></thead>", "<tbody>"]
     group = None

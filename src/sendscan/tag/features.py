@@ -138,8 +138,7 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     # The cues' verdict as one number, as the rules alone would judge the
     # asserted clause: "no concerns about waiting times" is good news although
     # "waiting times" mostly come with bad news in the examples.
-    balance = sum((1 if label == "POS" else -1) * (-1 if negated else 1)
-                  for label, start, negated in cues if flags[start])
+    balance = cue_balance([cue for cue in cues if flags[cue[1]]])
     if balance:
         found["cue:balance"] = max(-3.0, min(3.0, float(balance)))
     before = follows_on(doc)
@@ -150,3 +149,8 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
             name = turn + label + ("~" if negated else "")
             found[name] = found.get(name, 0.0) + 1.0
     return found
+
+
+def cue_balance(cues: list[tuple[str, int, bool]]) -> int:
+    """Strength cues less weakness cues, a negated cue counting the other way."""
+    return sum((1 if label == "POS" else -1) * (-1 if negated else 1) for label, _, negated in cues)

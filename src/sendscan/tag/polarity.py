@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import FINDING_KINDS
-from .features import polarity_features
+from .features import cue_balance, polarity_features
 from .linear import LinearModel
 
 Doc.set_extension("polarity", default="neutral", force=True)
@@ -132,7 +132,7 @@ class Polarity:
             if p["neutral"] >= 0.5:
                 return "neutral"
             return "weakness" if p["weakness"] >= p["strength"] else "strength"
-        score = sum((1 if label == "POS" else -1) * (-1 if negated else 1) for label, _, negated in cues)
+        score = cue_balance(cues)
         return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
 
     def cues(self, doc: Doc) -> list[tuple[str, int, bool]]:
