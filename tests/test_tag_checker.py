@@ -64,7 +64,7 @@ def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
     by_id = {c["id"]: c for c in tag.categories}
     assert "leadership" not in by_id  # proposed by the rules, below its keep threshold
     assert by_id["health_waits"]["score"] == 0.95 and "added" not in by_id["health_waits"]
-    assert by_id["culture"]["added"] is True and by_id["culture"]["score"] == 0.95
+    assert by_id["culture"]["added"] is True and by_id["culture"]["score"] > 0.9
 
 
 def test_untrained_checker_passes_the_rules_categories_through():

@@ -26,7 +26,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .features import category_features, tokens
+from .features import category_features, follows_on, tokens
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
@@ -55,8 +55,13 @@ class Checker:
         self.trained_on: list[str] = []
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.model.trained:
-            return doc
+        if self.model.trained:
+            doc._.categories = self.checked(doc)
+        if not doc._.categories:
+            doc._.categories = carried(doc)
+        return doc
+
+    def checked(self, doc: Doc) -> list[dict]:
         features = self.features(doc)
         probabilities = self.model.probabilities(features)
         keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
@@ -72,8 +77,7 @@ class Checker:
             if category not in proposed and p >= add:
                 checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, features, category),
                                 "added": True})
-        doc._.categories = checked
-        return doc
+        return checked
 
     def features(self, doc: Doc) -> dict[str, float]:
         return category_features(doc, self.threshold, doc.user_data.get("section"))
@@ -98,6 +102,18 @@ class Checker:
         self.model, self.keep, self.add = LinearModel.from_dict(data["model"]), data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self
+
+
+def carried(doc: Doc) -> list[dict]:
+    """A narrative sentence that opens by referring back ("This means...",
+    "However, ...") and names no topic of its own goes on with the topics of
+    the sentence before: their categories, the opening word as evidence and
+    `"carried": true`. (Annotators read it so: half of the narrative gold's
+    categories are the sentence before's.)"""
+    before = follows_on(doc)
+    if before is None:
+        return []
+    return [{"id": c["id"], "score": c["score"], "evidence": [doc[0].text], "carried": True} for c in before._.categories]
 
 
 def words_in(doc: Doc, lemmas: list[str]) -> str | None:

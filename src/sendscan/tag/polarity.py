@@ -49,6 +49,7 @@ NEGATIVE_CUES = [
     "miss out", "problem", "difficulty", "hard to", "reliant", "rely on", "not met", "above the national",
     "inaccurate", "inaccurately", "high", "rise", "increase", "fall", "reduce", "reduction", "decrease", "drop",
     "left behind", "leave behind", "limit", "distracted", "get worse", "significant weakness", "significant concern",
+    "negative", "negatively", "still emerge", "need accelerate", "not yet bring about",
     # how news retells an inspection's criticism
     "criticise", "criticize", "criticism", "urge", "demand", "order to", "would like", "poor experience",
     "damning", "require improvement", "must improve", "need to improve",
@@ -65,9 +66,16 @@ POSITIVE_CUES = [
     "support they need", "prompt", "promptly", "seamless", "seamlessly", "confident", "confidence",
     "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
-    "not dependent on",
+    "not dependent on", "rightly", "very low",
     # how news retells an inspection's praise
     "praise", "commend", "single out for praise",
+]
+#: Cues of work begun or planned, which the codebook counts as neither side
+#: ("Leaders are planning a new strategy to address these concerns").
+PLANNED_CUES = [
+    "plan to", "be plan", "start to", "begin to", "in the process of", "take action to", "aim to", "aim for",
+    "commit to", "committed to", "under consultation", "be develop", "intend to", "work to address", "seek to",
+    "have start", "at an early stage", "be consult",
 ]
 #: Words that start another phrase, beyond which a negator does not reach.
 PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", "which", "that", "however"}
@@ -84,21 +92,24 @@ MORE = {"high", "rise", "increase", "grow"}
     "sendscan_polarity_v2",
     default_config={
         "section_polarity": {k: v for k, v in FINDING_KINDS.items() if v},
-        "negative": NEGATIVE_CUES, "positive": POSITIVE_CUES, "negators": NEGATORS, "window": 3,
+        "negative": NEGATIVE_CUES, "positive": POSITIVE_CUES, "planned": PLANNED_CUES, "negators": NEGATORS,
+        "window": 3,
     },
 )
-def make_polarity(nlp, name, section_polarity: dict, negative: list, positive: list, negators: list, window: int):
-    return Polarity(nlp, section_polarity, negative, positive, negators, window)
+def make_polarity(nlp, name, section_polarity: dict, negative: list, positive: list, planned: list, negators: list,
+                  window: int):
+    return Polarity(nlp, section_polarity, negative, positive, planned, negators, window)
 
 
 class Polarity:
     """`doc._.polarity`: from the section (`doc.user_data["section"]`, and a
     revisit's `doc.user_data["verdict"]`), else from the sentence."""
 
-    def __init__(self, nlp, section_polarity: dict, negative: list, positive: list, negators: list, window: int):
+    def __init__(self, nlp, section_polarity: dict, negative: list, positive: list, planned: list, negators: list,
+                 window: int):
         self.nlp = nlp
         self.section_polarity = section_polarity
-        self.cue_words = {"NEG": negative, "POS": positive}
+        self.cue_words = {"NEG": negative, "POS": positive, "PLAN": planned}
         self.negators = set(negators)
         self.window = window
         self.model = LinearModel(POLARITIES, exclusive=True)
