@@ -23,6 +23,9 @@ needs_news = pytest.mark.skipif(
 FURNITURE = ("recruiter", "recuriter", "£", "sign up", "bulletin", "newsletter", "cookie", "share this",
              "linkedin", "tell us your views", "was this page", "video", " image")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+#: Texts kept apart for measuring (answers/README): no test but the figure's reads them.
+HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES / "answers").glob("*.json")
+            if json.loads(p.read_text(encoding="utf-8"))["split"] == "held-out"}
 
 
 def extracted(cli, path) -> dict:
@@ -380,7 +383,7 @@ def test_headings_that_label_findings(heading, weakness, strength):
     assert bool(news.STRENGTH_LABEL.search(heading)) is strength
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt")))
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt") if p.name not in HELD_OUT))
 def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_path, name):
     # Some browsers copy a page with one paragraph a line and no blank lines.
     text = (SHAPES / name).read_text(encoding="utf-8")
