@@ -508,12 +508,27 @@ def test_what_is_not_the_inspections_finding(sentence, cls):
     assert news.paragraph_classes(sentence, news.Reading(mode=news.FINDING)) == [cls]
 
 
+def test_a_reporters_list_of_problems_with_dashes_gives_an_item_each_and_a_strength_among_them(tmp_path, cli):
+    page = tmp_path / "story.txt"
+    page.write_text("Lowmoor Times\nHome  News  Sport  Opinion\n\nLowmoor SEND failings listed\n\nBy Ann Vale\n\n"
+                    "Inspectors visited in May and set out the following problems:\n\n"
+                    "- annual reviews are held late\n- families cannot reach caseworkers by phone\n"
+                    "- the parent carer forum is a strong and trusted voice\n- plans are vague\n\n"
+                    "Lowmoor Council said it would act on every point.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert findings(doc, "weakness") == ["annual reviews are held late", "families cannot reach caseworkers by phone",
+                                         "plans are vague"]
+    assert findings(doc, "strength") == ["the parent carer forum is a strong and trusted voice"]
+    assert "Sport" not in json.dumps(doc)
+
+
 def test_a_menu_copied_as_one_row_between_bars_is_furniture():
     from sendscan.clean import is_furniture
 
     assert is_furniture("News | Sport | What's On | Jobs | Announcements")
     assert not is_furniture("Lowmoor told to improve SEND support | Lowmoor Echo")
     assert not is_furniture("By Ann Vale | 3 May 2022")
+    assert is_furniture("Home News Sport Business Opinion") and not is_furniture("Home care services cut")
 
 
 # --- the news figure (benchmarks/news_figure.py) ----------------------------------

@@ -52,6 +52,8 @@ END_OF_ARTICLE = re.compile(
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars
 #: or dots ("News | Sport | What's On | Jobs"); a headline's "... | Paper" has a long item.
+#: A menu copied as one row whose spaces collapsed ("Home News Sport Business").
+HOME_ROW = re.compile(r"^Home(?: [A-Z][\w'’&]*){2,}$")
 MENU_ROW = re.compile(r"^(?:[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}\s*[|•·]\s*){2,}[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}$")
 
 #: Furniture only as a label, never in a sentence of the article ("Families can
@@ -102,7 +104,7 @@ def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
     if len(text) >= 240:
         return False
-    return bool(FURNITURE.search(text) or MENU_ROW.match(text)) \
+    return bool(FURNITURE.search(text) or MENU_ROW.match(text) or HOME_ROW.match(text)) \
         or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
 
 

@@ -166,8 +166,8 @@ STRENGTH_LABEL = re.compile(
     rf"^(?:{COUNTED}(?:(?:areas? of )?strengths|positives|what(?:’s|'s| is) (?:working|going) well)\b|"
     r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are|going) (?:well|effective)\b)", re.I)
 #: The kind of the items of a list the inspection set out with no label ("The
-#: report found:"): weaknesses, as such lists mostly are, unless an item's own
-#: words praise and none criticise.
+#: report found:") or the reporter's ("the following problems:"): weaknesses,
+#: as such lists mostly are, unless an item's own words praise and none criticise.
 LISTED = "listed"
 PRAISE = re.compile(
     r"\b(?:effective(?:ly)?|strong(?:er|ly)?|good|well|valued?|values|accurate(?:ly)?|easy to|excellent|"
@@ -185,6 +185,9 @@ REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
 CLAIM_BREAK = re.compile(
     r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
     r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
+LETTER_LABEL = re.compile(
+    r"\b(?:priority actions?|areas? (?:for|of) (?:development|improvement)|improvements?|must|need(?:s|ed)? to)\b",
+    re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
@@ -469,7 +472,10 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     if re.search(r"significant weakness", last, re.I):
         kind = "significant_weakness"
     elif WEAKNESS_WORDS.search(last):
-        kind = "weakness"
+        # A reporter's "the following problems:" may list a strength too; the
+        # letter's own labels (areas for improvement, priority actions: what must
+        # get better, "improving the quality of plans") never do.
+        kind = LISTED if cls == FINDING and not LETTER_LABEL.search(last) else "weakness"
     else:
         kind = "strength" if STRENGTH_WORDS.search(last) else reading.heading_kind
         kind = LISTED if kind == "narrative" and cls == FINDING else kind
