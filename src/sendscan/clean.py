@@ -52,9 +52,10 @@ END_OF_ARTICLE = re.compile(
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars
 #: or dots ("News | Sport | What's On | Jobs"); a headline's "... | Paper" has a long item.
+MENU_ITEM = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}"
+MENU_ROW = re.compile(rf"^(?:{MENU_ITEM}\s*[|•·]\s*){{2,}}{MENU_ITEM}$")
 #: A menu copied as one row whose spaces collapsed ("Home News Sport Business").
 HOME_ROW = re.compile(r"^Home(?: [A-Z][\w'’&]*){2,}$")
-MENU_ROW = re.compile(r"^(?:[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}\s*[|•·]\s*){2,}[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}$")
 
 #: Furniture only as a label, never in a sentence of the article ("Families can
 #: sign up to the forum." and "...costs £2m per annum." stay).
