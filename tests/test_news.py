@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 import pytest
 
@@ -23,6 +24,9 @@ needs_news = pytest.mark.skipif(
 FURNITURE = ("recruiter", "recuriter", "£", "sign up", "bulletin", "newsletter", "cookie", "share this",
              "linkedin", "tell us your views", "was this page", "video", " image")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+#: Texts kept apart for measuring (answers/README): no test but the figure's reads them.
+HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES / "answers").glob("*.json")
+            if json.loads(p.read_text(encoding="utf-8"))["split"] == "held-out"}
 
 
 def extracted(cli, path) -> dict:
@@ -197,7 +201,8 @@ def test_article_on_a_revisit(cli):
     assert (meta["revisit"]["sufficient"], meta["revisit"]["total"]) == (2, 5)
     assert meta["wsoa_required"] is None  # the statement is the revisit's subject, not its verdict
     assert meta["inspection_end"] == "2021-12" and meta["published"] == "2022-02-03"
-    assert len(findings(doc)) == 3
+    # Three sentences of findings, one claim of the letter's a finding ("found that A, that B, and that C").
+    assert len(findings(doc)) == 6 and findings(doc)[-2] == "that joint commissioning is still underdeveloped"
     assert "will now decide" in said(doc, "context") and "Idowu" in said(doc, "response")
     assert "video" not in json.dumps(doc).lower()
 
@@ -380,7 +385,7 @@ def test_headings_that_label_findings(heading, weakness, strength):
     assert bool(news.STRENGTH_LABEL.search(heading)) is strength
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt")))
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt") if p.name not in HELD_OUT))
 def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_path, name):
     # Some browsers copy a page with one paragraph a line and no blank lines.
     text = (SHAPES / name).read_text(encoding="utf-8")
@@ -431,3 +436,124 @@ def test_a_story_opening_on_an_unattributed_claim_keeps_it_as_a_finding(cli, tmp
     assert findings(doc) == ["Children with special educational needs in Lowmoor wait too long for help.",
                              "Their plans are often late."]
     assert "Hale" in said(doc, "response") and "visited" in said(doc, "context")
+
+
+# --- what the real texts showed, each on a fixture of the same shape ----------
+
+
+@pytest.fixture(scope="module")
+def thornleigh():
+    import sendscan
+
+    classified, errors = sendscan.classify(str(SHAPES / "thornleigh_report_found.txt"), cache=False)
+    assert not errors
+    return classified[0]
+
+
+def tagged(classified, start: str):
+    return next((s.kind, t.polarity, t.ids()) for s, f, t in classified.tagged() if f.text.startswith(start))
+
+
+def test_report_found_list_is_weaknesses_unless_an_item_only_praises(thornleigh):
+    kinds = [tagged(thornleigh, start)[0] for start in ("The drive", "Leaders do not", "Speech and", "Families told")]
+    assert kinds == ["weakness", "weakness", "strength", "weakness"]
+    assert "report found" in " ".join(s.text for s in thornleigh.document.sections if s.kind == "context")
+
+
+def test_a_quoted_aim_is_a_name_and_the_sentence_ends_on_its_verdict(thornleigh):
+    kind, polarity, ids = tagged(thornleigh, "The drive for 'getting it right first time'")
+    assert polarity == "weakness" and "ehcp_timeliness" in ids
+
+
+def test_sencos_praised_in_prose_are_a_workforce_strength(thornleigh):
+    kind, polarity, ids = tagged(thornleigh, "Thornleigh's short breaks service earned praise")
+    assert kind == "narrative" and polarity == "strength" and {"workforce", "social_care"} <= set(ids)
+
+
+def test_framing_and_the_written_statement_name_no_category(thornleigh):
+    assert thornleigh.document.metadata.wsoa_required is True
+    for start in ("Council and NHS bosses", "The inspectors' report, published", "Inspectors said the county council"):
+        assert tagged(thornleigh, start)[2] == [], start  # "clinical commissioning group" is not joint commissioning
+    assert "Marsh" in " ".join(s.text for s in thornleigh.document.sections if s.kind == "response")
+
+
+def test_a_sentence_reporting_several_claims_gives_a_finding_each():
+    text = ("But inspectors found that waits for therapy remain too long, that joint commissioning is weak, "
+            "and that too many pupils are excluded.")
+    assert [text[s:e] for s, e in news.claims(text, 0, len(text))] == [
+        "But inspectors found that waits for therapy remain too long", "that joint commissioning is weak",
+        "that too many pupils are excluded."]
+    text = "The report criticised poor joint working, and said leaders lacked an accurate picture of quality."
+    assert len(news.claims(text, 0, len(text))) == 2
+    text = "The plan, which was late, said that waits were long."
+    assert news.claims(text, 0, len(text)) == [(0, len(text))]
+
+
+def test_she_after_the_reports_words_is_the_councillor_not_the_report():
+    reading = news.Reading()
+    assert news.paragraph_classes("Cllr Ann Lee, who leads on education, said the findings were hard.", reading) \
+        == ["response"]
+    assert news.paragraph_classes('"Parents told us that nobody calls them back," the report added.', reading) \
+        == ["finding"]
+    assert news.paragraph_classes('She added: "We hear that, and we are changing how we answer calls."', reading) \
+        == ["response"]
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("Parents who contacted the Gazette said they had waited years for help.", "context"),
+    ("Inspectors spent a week in the borough and met more than 100 families.", "context"),
+    ("The inspection in May came a year after neighbouring Fenmouth was praised for its short breaks.", "context"),
+])
+def test_what_is_not_the_inspections_finding(sentence, cls):
+    assert news.paragraph_classes(sentence, news.Reading(mode=news.FINDING)) == [cls]
+
+
+def test_a_reporters_list_of_problems_with_dashes_gives_an_item_each_and_a_strength_among_them(tmp_path, cli):
+    page = tmp_path / "story.txt"
+    page.write_text("Lowmoor Times\nHome  News  Sport  Opinion\n\nLowmoor SEND failings listed\n\nBy Ann Vale\n\n"
+                    "Inspectors visited in May and set out the following problems:\n\n"
+                    "- annual reviews are held late\n- families cannot reach caseworkers by phone\n"
+                    "- the parent carer forum is a strong and trusted voice\n- plans are vague\n\n"
+                    "Lowmoor Council said it would act on every point.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert findings(doc, "weakness") == ["annual reviews are held late", "families cannot reach caseworkers by phone",
+                                         "plans are vague"]
+    assert findings(doc, "strength") == ["the parent carer forum is a strong and trusted voice"]
+    assert "Sport" not in json.dumps(doc)
+
+
+def test_a_menu_copied_as_one_row_between_bars_is_furniture():
+    from sendscan.clean import is_furniture
+
+    assert is_furniture("News | Sport | What's On | Jobs | Announcements")
+    assert not is_furniture("Lowmoor told to improve SEND support | Lowmoor Echo")
+    assert not is_furniture("By Ann Vale | 3 May 2022")
+    assert is_furniture("Home News Sport Business Opinion") and not is_furniture("Home care services cut")
+
+
+# --- the news figure (benchmarks/news_figure.py) ----------------------------------
+
+
+def figure_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("news_figure", ROOT / "benchmarks" / "news_figure.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("split, least", [
+    ("tune", 0.9),
+    # Held out: measured, never tuned on; the floor is what was measured (README), not a target.
+    ("held-out", 0.8),
+    pytest.param("real", 0.9, marks=needs_news),
+])
+def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
+    figure = figure_module()
+    scores = figure.run(split)
+    right, total = figure.figure(scores)
+    assert total and right / total >= least, [(s.name, s.wrong_polarity, s.missed) for s in scores]
+    if split != "held-out":
+        assert not [(s.name, s.wrong_facts) for s in scores if s.wrong_facts]

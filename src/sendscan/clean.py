@@ -50,6 +50,12 @@ END_OF_ARTICLE = re.compile(
     r"you may also like|more stories|latest stories)$", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
 MENU_RUN = 3
+#: A menu copied as one row: three or more short capitalised items between bars
+#: or dots ("News | Sport | What's On | Jobs"); a headline's "... | Paper" has a long item.
+MENU_ITEM = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}"
+MENU_ROW = re.compile(rf"^(?:{MENU_ITEM}\s*[|•·]\s*){{2,}}{MENU_ITEM}$")
+#: A menu copied as one row whose spaces collapsed ("Home News Sport Business").
+HOME_ROW = re.compile(r"^Home(?: [A-Z][\w'’&]*){2,}$")
 
 #: Furniture only as a label, never in a sentence of the article ("Families can
 #: sign up to the forum." and "...costs £2m per annum." stay).
@@ -99,7 +105,8 @@ def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
     if len(text) >= 240:
         return False
-    return bool(FURNITURE.search(text)) or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
+    return bool(FURNITURE.search(text) or MENU_ROW.match(text) or HOME_ROW.match(text)) \
+        or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
 
 
 def web_text(lines: list[Line]) -> list[Line]:

@@ -108,7 +108,10 @@ def blocks_of(lines: list[Line], doc_type: str, pitch: float | None = None) -> l
             i += n
             continue
         bullet, numbered = BULLET.match(line.text), NUMBERED.match(line.text)
-        if (numbered or (bullet and bullet.group(1) in WEAK_BULLETS)) and blocks \
+        # A weak marker after an item with the same marker is the next item, though
+        # the item before ends with no full stop (news lists: "- plans are late").
+        same_run = bullet and blocks and blocks[-1].kind == "bullet" and blocks[-1].marker == bullet.group(1)
+        if (numbered or (bullet and bullet.group(1) in WEAK_BULLETS and not same_run)) and blocks \
                 and blocks[-1].kind != "heading" and mid_sentence(blocks[-1].lines[-1]) \
                 and not starts_paragraph(blocks[-1].lines[-1], line, pitch) \
                 and not (numbered and next_number(blocks[-1], numbered)):

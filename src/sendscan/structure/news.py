@@ -57,6 +57,10 @@ OTHERS = re.compile(
     r"\b(?:parents?|mothers?|fathers?|mums?|dads?|famil(?:y|ies)|carers?|campaigners?|charit(?:y|ies)|"
     r"unions?|teachers?|headteachers?|pupils?|residents?|opposition|MPs?)\b", re.I)
 PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
+#: "he" and "she" are people (a councillor, a parent), never the report or "the inspectors".
+PERSON = re.compile(r"\b(?:he|she)\b", re.I)
+#: Speaking to the paper ("told the Echo", "who contacted the Post"), not to the inspection.
+TO_THE_PAPER = re.compile(r"\b(?:told|contacted|spoke to|wrote to|speaking to) (?:the )?[A-Z]")
 #: The council speaking of itself.
 WE = re.compile(r"\b(?:we|us|our)\b", re.I)
 #: Attributed to someone who is neither the inspection nor an official.
@@ -115,6 +119,7 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+\w+ly)?\
 EVENT = re.compile(
     r"\b(?:inspect(?:ed|s|ing)?|visit(?:ed|s|ing)?|revisit(?:ed|s|ing)?|carried out|carry out|conduct(?:ed|s)?|"
     r"undert(?:ook|ake|akes)|publish(?:ed|es)?|took place|take place|will return|came to|"
+    r"sp(?:ent|end|ends) (?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?)|"
     r"next (?:full )?inspection|monitoring inspection)\b", re.I)
 #: An official body doing or about to do something: the reporter's framing, not a claim.
 OFFICIAL_ACTION = re.compile(
@@ -124,8 +129,8 @@ OFFICIAL_ACTION = re.compile(
 #: pointers to the report itself: context, whatever the sentence before was.
 BACKGROUND = re.compile(
     r"^(?:(?:last|earlier this|later this|next) (?:year|month|week|spring|summer|autumn|winter)|in (?:19|20)\d\d\b|"
-    r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter) "
-    r"(?:comes?|follows?))|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
+    r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter)\b"
+    r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
     r"\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|\bavailable (?:on|at|from)\b", re.I)
 #: The council speaking of itself, outside any quotation.
 FIRST_PERSON = re.compile(
@@ -160,6 +165,29 @@ WEAKNESS_LABEL = re.compile(
 STRENGTH_LABEL = re.compile(
     rf"^(?:{COUNTED}(?:(?:areas? of )?strengths|positives|what(?:’s|'s| is) (?:working|going) well)\b|"
     r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are|going) (?:well|effective)\b)", re.I)
+#: The kind of the items of a list the inspection set out with no label ("The
+#: report found:") or the reporter's ("the following problems:"): weaknesses,
+#: as such lists mostly are, unless an item's own words praise and none criticise.
+LISTED = "listed"
+PRAISE = re.compile(
+    r"\b(?:effective(?:ly)?|strong(?:er|ly)?|good|well|valued?|values|accurate(?:ly)?|easy to|excellent|"
+    r"improv(?:ed|ing|ement)|timely|quick(?:ly)?|swift(?:ly)?|prompt(?:ly)?|robust|high[- ]quality|praised?|"
+    r"positive|strength|enjoy|thriv\w*|closely|helpful|successful(?:ly)?|on time)\b", re.I)
+CRITICISM = re.compile(
+    r"\b(?:not|no|never|too|poor(?:ly)?|weak\w*|late|lack\w*|delay\w*|waits?|waiting|few|little|rarely|seldom|"
+    r"without|inconsistent\w*|variabl[ey]|limited|insufficient\w*|unacceptabl[ey]|slow\w*|fail\w*|concern\w*|"
+    r"gaps?|exclu(?:ded|sions?)|missing|struggl\w*|hard to|difficult\w*|unclear|vague|generic|out of date|"
+    r"underdeveloped|inadequate\w*|ineffective\w*|worse|overspend|deficit)\b|n['’]t\b", re.I)
+#: A sentence reporting several claims ("found that A, that B, and that C";
+#: "criticised A, and said B"): each claim is a finding of its own, with its
+#: own category and polarity.
+REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
+CLAIM_BREAK = re.compile(
+    r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
+    r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
+LETTER_LABEL = re.compile(
+    r"\b(?:priority actions?|areas? (?:for|of) (?:development|improvement)|improvements?|must|need(?:s|ed)? to)\b",
+    re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
@@ -185,6 +213,7 @@ class Reading:
     people: dict[str, str] = field(default_factory=dict)
     heading_kind: str = "narrative"
     heading_mode: str | None = None  # what the last heading said came under it
+    person: str | None = None  # class of the last person named as speaking ("she" is them)
 
 
 #: A council's name at the top of its own page ("Ashcombe Council", "Westmoor Borough Council: ...").
@@ -273,6 +302,8 @@ def attribution(text: str, reading: Reading) -> str | None:
     that an official acting (not speaking) on what the inspection found in a
     clause of its own gives way to that finding ("Council bosses apologised
     after inspectors found...")."""
+    if BACKGROUND.match(text):
+        return CONTEXT  # "Last year inspectors found...", "The inspection came a year after X was praised"
     others = None
     for verb in REPORTING.finditer(text):
         found = speaker_of(text, verb, reading)
@@ -339,15 +370,21 @@ def actor_class(text: str, reading: Reading, first: bool = False, inverted: bool
         hits += [(m.start(), m.end(), cls) for m in pattern.finditer(text)]
     for name, cls in reading.people.items():
         hits += [(m.start(), m.end(), cls) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    people = len(hits)  # hits so far name the inspection, officials or people remembered
     if not inverted:
-        hits += [(m.start(), m.end(), reading.speaker) for m in PRONOUN.finditer(text) if reading.speaker]
+        hits += [(m.start(), m.end(), (reading.person if PERSON.fullmatch(m.group(0)) else None) or reading.speaker)
+                 for m in PRONOUN.finditer(text) if reading.speaker]
     if not hits:
         hits = [(m.start(), m.end(), OTHER) for m in OTHERS.finditer(text)]
+        people = len(hits)
     if not hits:
         return None
-    start, end, cls = min(hits) if first else max(hits, key=lambda h: (h[1], h[0]))
+    chosen = min(hits) if first else max(hits, key=lambda h: (h[1], h[0]))
+    start, end, cls = chosen
     if cls != FINDING:
         remember_people(text, cls, reading)
+        if hits.index(chosen) < people and not INSPECTION.search(text[start:end]):
+            reading.person = cls
     return cls
 
 
@@ -435,10 +472,38 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     if re.search(r"significant weakness", last, re.I):
         kind = "significant_weakness"
     elif WEAKNESS_WORDS.search(last):
-        kind = "weakness"
+        # A reporter's "the following problems:" may list a strength too; the
+        # letter's own labels (areas for improvement, priority actions: what must
+        # get better, "improving the quality of plans") never do.
+        kind = LISTED if cls == FINDING and not LETTER_LABEL.search(last) else "weakness"
     else:
         kind = "strength" if STRENGTH_WORDS.search(last) else reading.heading_kind
+        kind = LISTED if kind == "narrative" and cls == FINDING else kind
     return cls, kind
+
+
+def listed(kind: str, text: str) -> str:
+    """The kind of a finding: an item of an unlabelled list of the
+    inspection's is a weakness, or a strength where its words only praise."""
+    if kind != LISTED:
+        return kind
+    return "strength" if PRAISE.search(text) and not CRITICISM.search(text) else "weakness"
+
+
+def claims(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each claim of the sentence text[start:end] (see CLAIM_BREAK)."""
+    sentence = text[start:end]
+    first = REPORTED_THAT.search(sentence)
+    spans, pos = [], 0
+    for m in CLAIM_BREAK.finditer(sentence):
+        # A bare ", that" is a claim only after a reported one ("found that A, that B").
+        bare = not re.search(r"\b(?:and|but|while)\b", m.group(0))
+        if bare and not (first and m.start() > first.end()):
+            continue
+        spans.append((start + pos, start + m.start()))
+        pos = m.end()
+    spans.append((start + pos, end))
+    return spans
 
 
 def units_of(block: Block, number: int, writer: Writer, reading: Reading,
@@ -456,15 +521,16 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
         if own == WE_SAY:
             own = None if cls == FINDING and not COMMITMENT.search(text) else RESPONSE
         cls = own if own == RESPONSE or (own and own != OTHER and cls != FINDING) else cls
-        return [Unit(text, block.page, start, number, cls, kind if cls == FINDING else "narrative")]
+        return [Unit(text, block.page, start, number, cls, listed(kind, text) if cls == FINDING else "narrative")]
     if BYLINE.match(text) and len(text) < 120:
         return [Unit(text, block.page, start, number, CONTEXT)]
     spans = sentences(text)
     classes = paragraph_classes(text, reading)
     if list_next and text.rstrip().endswith(":"):
         classes[-1] = CONTEXT
-    return [Unit(text[s:e], page_at(block, s), start + s, number, cls, reading.heading_kind)
-            for (s, e), cls in zip(spans, classes)]
+    return [Unit(text[cs:ce], page_at(block, cs), start + cs, number, cls, listed(reading.heading_kind, text[cs:ce]))
+            for (s, e), cls in zip(spans, classes)
+            for cs, ce in (claims(text, s, e) if cls == FINDING else [(s, e)])]
 
 
 def paragraph_classes(text: str, reading: Reading) -> list[str]:
@@ -494,7 +560,7 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
             if cls == OTHER:
                 # Families quoted by the report are its findings; families
                 # quoted by the reporter ("told the Gazette") are not.
-                by_report = reading.mode == FINDING and not re.search(r"\btold (?:the )?[A-Z]", text[s:e])
+                by_report = reading.mode == FINDING and not TO_THE_PAPER.search(text[s:e])
                 cls = FINDING if by_report else CONTEXT
             # After an official's words the reporter's plain sentences are
             # framing again; after the inspection's, they carry its claims on.
@@ -655,7 +721,10 @@ def wsoa(flat: str) -> bool | None:
         if m and (m.group(0).lower().startswith(("written", "wsoa", "statement")) and not DEMANDED.search(sentence)):
             continue  # a mention, not a demand
         if m:
-            return not NEGATED.search(sentence[:m.start()] + " " + sentence[m.end():m.end() + 30])
+            # Only the demand's own clause can deny it: "children are not getting
+            # help, and the borough has been told to..." is a demand.
+            clause = max(sentence.rfind(sep, 0, m.start()) for sep in (",", ";", " and ", " but "))
+            return not NEGATED.search(sentence[clause + 1:m.start()] + " " + sentence[m.end():m.end() + 30])
     return None
 
 

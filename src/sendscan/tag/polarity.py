@@ -9,6 +9,13 @@ context. It sees the words and the cues below, each marked as asserted or
 conceded ("Despite improvements, waits remain too long" asserts the waits).
 Without a trained model, the cues are counted, a negator just before a cue
 turning it round ("no concerns about waiting times" is not a weakness).
+
+Two things come before the words' balance. A short quotation that names an
+aim ("the approach to 'doing the basics well'", "its 'getting it right'
+programme") is a name, not a judgement: its cues are not counted. And a
+sentence that ends on its verdict ("... on time and in partnership with
+agencies is weak", "... also remained weaknesses") takes that verdict,
+whatever its long subject praises on the way.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import FINDING_KINDS
-from .features import cue_balance, polarity_features
+from .features import asserted, cue_balance, polarity_features, tokens
 from .linear import LinearModel
 
 Doc.set_extension("polarity", default="neutral", force=True)
@@ -53,6 +60,10 @@ NEGATIVE_CUES = [
     # how news retells an inspection's criticism
     "criticise", "criticize", "criticism", "urge", "demand", "order to", "would like", "poor experience",
     "damning", "require improvement", "must improve", "need to improve",
+    # judgements the lookup lemmatiser leaves as they are, or that were missing
+    "inadequate", "ineffective", "poorly", "underdeveloped", "under-developed", "unacceptably", "generic",
+    "rarely", "seldom", "lose faith", "lose confidence", "lose trust", "repeat their story", "retell their story",
+    "critical of",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -77,6 +88,31 @@ PLANNED_CUES = [
     "commit to", "committed to", "under consultation", "be develop", "intend to", "work to address", "seek to",
     "have start", "at an early stage", "be consult",
 ]
+#: Nouns that name an aim, a way of working or a slogan: a short quotation
+#: after them ("the approach to 'doing the basics well'") or before them
+#: ("its 'getting it right' programme") is what it is called, not how it is judged.
+AIMS = {"approach", "aim", "aims", "ambition", "motto", "slogan", "strategy", "programme", "program", "vision",
+        "pledge", "promise", "goal", "mission", "principle", "policy", "initiative", "campaign", "ethos",
+        "commitment", "priority", "model", "framework", "charter", "project", "agenda", "mantra", "called",
+        "named", "entitled", "dubbed"}
+#: Words between such a noun and its quotation ("the aim of", "an approach to").
+AIM_LINKS = {"to", "of", "for", "on", "as", "known", "its", "their", "the", "a", "an"}
+QUOTES = {"'", "‘", "’", '"', "“", "”"}
+#: A quotation this long or longer is someone's words, not a name.
+NAME_TOKENS = 8
+#: A sentence that ends "<is> [still, too...] <verdict>": that verdict is what it asserts.
+COPULAS = {"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "seem", "seems", "appear",
+           "appears", "proved", "prove"}
+VERDICT_FILLERS = {"also", "still", "too", "very", "particularly", "now", "generally", "often", "consistently",
+                   "highly", "a", "an", "key", "significant", "major", "serious", "real", "not", "n't", "never",
+                   "largely", "mostly", "equally", "currently", "exceptionally", "notably", "clear"}
+VERDICTS = {
+    "weakness": {"weak", "poor", "inadequate", "ineffective", "weakness", "weaknesses", "concern", "concerns",
+                 "unacceptable", "underdeveloped", "insufficient", "inconsistent", "variable", "patchy",
+                 "fragmented", "failing", "unsatisfactory"},
+    "strength": {"effective", "strong", "good", "strength", "strengths", "excellent", "robust", "impressive",
+                 "outstanding", "successful"},
+}
 #: Words that start another phrase, beyond which a negator does not reach.
 PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", "which", "that", "however"}
 #: Things that are bad to have much of: with them, fewer is a strength and more a weakness
@@ -136,6 +172,9 @@ class Polarity:
 
     def from_sentence(self, doc: Doc) -> str:
         cues = doc._.cues = self.cues(doc)
+        verdict = final_verdict(doc)
+        if verdict:
+            return verdict
         if self.model.trained:
             p = self.model.probabilities(polarity_features(doc, cues))
             # Neutral only when the model holds it likelier than either side
@@ -156,8 +195,9 @@ class Polarity:
                 continue
             kept.append((label, s, e))
         bad = any(t.lemma_ in BAD_THINGS for t in doc)
+        named = names(doc)
         return [(self.turned(label, " ".join(t.lemma_ for t in doc[s:e])) if bad else label, s, self.negated(doc, s))
-                for label, s, e in kept]
+                for label, s, e in kept if not named[s]]
 
     @staticmethod
     def turned(label: str, lemmas: str) -> str:
@@ -182,3 +222,51 @@ class Polarity:
     def from_disk(self, path, exclude=tuple()) -> "Polarity":
         self.model = LinearModel.from_dict(srsly.read_msgpack(Path(path) / MODEL_FILE)["model"])
         return self
+
+
+def names(doc: Doc) -> list[bool]:
+    """For each token, whether it stands in a short quotation that names an
+    aim (see AIMS): its words say what the aim is called, not how it went."""
+    words = [t.lower for t in tokens(doc)]
+    flags = [False] * len(words)
+    opening = None
+    for i, word in enumerate(words):
+        if word not in QUOTES:
+            continue
+        if opening is None:
+            opening = i
+            continue
+        aim_after = i + 1 < len(words) and words[i + 1] in AIMS
+        if 0 < i - opening - 1 < NAME_TOKENS and (aim_before(words, opening) or aim_after):
+            flags[opening:i + 1] = [True] * (i + 1 - opening)
+        opening = None
+    return flags
+
+
+def aim_before(words: list[str], opening: int) -> bool:
+    """An aim noun just before the quotation, perhaps with "to", "of"... between."""
+    i = opening - 1
+    while i >= 0 and words[i] in AIM_LINKS and opening - i <= 3:
+        i -= 1
+    return i >= 0 and words[i] in AIMS
+
+
+def final_verdict(doc: Doc) -> str | None:
+    """The verdict a sentence ends on ("... is weak", "... remained
+    weaknesses", "... is not effective"), when its last clause asserts it;
+    None if it ends otherwise."""
+    words = [t.lower for t in tokens(doc)]
+    end = len(words)
+    while end and (tokens(doc)[end - 1].punct or words[end - 1] in QUOTES):
+        end -= 1
+    if not end:
+        return None
+    side = next((side for side, verdicts in VERDICTS.items() if words[end - 1] in verdicts), None)
+    i = end - 2
+    negated = False
+    while i >= 0 and words[i] in VERDICT_FILLERS:
+        negated ^= words[i] in ("not", "n't", "never")
+        i -= 1
+    if side is None or i < 0 or words[i] not in COPULAS or not asserted(doc)[end - 1]:
+        return None
+    return ("strength" if side == "weakness" else "weakness") if negated else side
