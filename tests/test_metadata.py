@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sendscan.metadata import date_range, dates_in, inspectors, number, outcome, partnership, revisit
+from sendscan.metadata import date_range, dates_in, inspectors, local_area, number, outcome, partnership, revisit
 from sendscan.model import Section
 
 
@@ -84,3 +84,13 @@ def test_inspectors_from_a_two_column_team_table_read_as_lines():
     assert inspectors([Section("end_matter", "Inspection team", 7, text=team)]) == [
         {"name": "Jane Rowe", "role": "Ofsted HMI lead inspector"}, {"name": "Sam Hale", "role": "CQC lead inspector"},
         {"name": "Priya Shah", "role": "Ofsted HMI"}, {"name": "Tom Lee", "role": "CQC inspector"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a council page speaks of "Our SEND inspection" before it names itself
+    ("Our SEND inspection. Brindle Vale Council works with its partners.", "Brindle Vale"),
+    # a menu copied with the page runs into the council's name
+    ("Menu Search Ottery Council news and events", "Ottery"),
+])
+def test_area_of_free_text_is_no_pronoun_or_menu_word(text, expected):
+    assert local_area(text, "news_report") == expected

@@ -557,3 +557,11 @@ def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least
     assert total and right / total >= least, [(s.name, s.wrong_polarity, s.missed) for s in scores]
     if split != "held-out":
         assert not [(s.name, s.wrong_facts) for s in scores if s.wrong_facts]
+
+
+def test_area_of_a_council_page_that_names_only_its_nhs_partner():
+    # Met on a council page whose heading says "Our SEND inspection" and whose
+    # own name was in the page furniture: the partner CCG still names the place.
+    assert news.health_area(["NHS Brindle Vale Clinical Commissioning Group"]) == "Brindle Vale"
+    assert news.health_area(["NHS Ottery Integrated Care Board", "NHS England"]) == "Ottery"
+    assert news.health_area(["NHS England"]) is None

@@ -93,9 +93,26 @@ def local_area(flat: str, doc_type: str) -> str | None:
         return area.name
     # Names are at most a few words of bounded length: unbounded, a text of
     # many capitalised words, or one long word, took time growing with its square.
-    m = re.search(r"\b((?:[A-Z][\w-]{1,40} ){1,6}?)(?:County |Borough |City |Metropolitan Borough )?Council\b", flat) \
-        or re.search(r"\b([A-Z][a-z][\w-]{0,40}(?: (?:and |upon |on )?[A-Z][\w-]{1,40}){0,5}?)(?:’s|'s)? (?:SEND|special educational)\b", flat)
-    return m.group(1).strip() if m else None
+    runs = (m.group(1) for pattern in (
+        r"\b((?:[A-Z][\w-]{1,40} ){1,6}?)(?:County |Borough |City |Metropolitan Borough )?Council\b",
+        r"\b([A-Z][a-z][\w-]{0,40}(?: (?:and |upon |on )?[A-Z][\w-]{1,40}){0,5}?)(?:’s|'s)? (?:SEND|special educational)\b",
+    ) for m in re.finditer(pattern, flat))
+    return next(filter(None, map(place_name, runs)), None)
+
+
+#: Words that open a capitalised run before "Council" or "SEND" but are no
+#: part of a place's name: a council page's "Our SEND inspection", a menu
+#: copied with the page ("Menu Search Pelham Council").
+NOT_PLACE = {"our", "the", "we", "your", "this", "their", "its", "a", "an", "menu", "search", "home", "skip",
+             "news", "sport", "contact", "sign", "share", "back", "main"}
+
+
+def place_name(words: str) -> str | None:
+    """The run of capitalised words less the leading ones that are not a place's."""
+    kept = words.split()
+    while kept and kept[0].lower() in NOT_PLACE:
+        kept.pop(0)
+    return " ".join(kept) or None
 
 
 def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[str | None, list[str]]:

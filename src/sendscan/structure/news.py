@@ -667,7 +667,7 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
         meta.local_area = area
         meta.local_authority, meta.health_bodies = metadata.partnership(sections, flat, area)
     elif not meta.local_area:
-        meta.local_area = place_in(meta.headline or "")
+        meta.local_area = place_in(meta.headline or "") or health_area(meta.health_bodies)
     meta.outcome = next((name for name, pattern in OUTCOMES if pattern.search(flat)), None)
     meta.revisit = revisit_progress(flat)
     if not meta.outcome and not meta.revisit:
@@ -699,6 +699,17 @@ def place_in(headline: str) -> str | None:
     ("... let down in Eastmoor"); None if there is none."""
     m = re.search(rf"\bin ((?!{MONTH}\b)[A-Z][a-z]+(?: [A-Z][a-z]+)*)", headline)
     return m.group(1) if m else None
+
+
+def health_area(bodies: list[str]) -> str | None:
+    """The place in an NHS body's name ("NHS Kingsholm Clinical Commissioning
+    Group"): a council page names its partners so, but may not name itself."""
+    for body in bodies:
+        m = re.match(r"NHS ((?:[A-Z][\w-]+ ){1,4}?)(?:Clinical Commissioning Group|CCG|Integrated Care Board|ICB)\b",
+                     body)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def byline_date(sections: list[Section]) -> str | None:
