@@ -72,3 +72,29 @@ def test_untrained_checker_passes_the_rules_categories_through():
     assert not rules_only.get_pipe("checker").model.trained
     [tag] = tag_texts(rules_only, SENTENCES[:1], "weakness")
     assert [c["id"] for c in tag.categories] == ["health_waits"] and tag.categories[0]["score"] == 0.88
+
+
+def narrative_tags(nlp, texts: list[str]):
+    """Tags of sentences read in a row from one narrative section."""
+    from sendscan.model import Finding, Section
+    from sendscan.tag.pipeline import finding_docs
+
+    section = Section(kind="narrative", title="", page=0)
+    return [(d._.polarity, d._.categories) for d in nlp.pipe(finding_docs(nlp, [(section, Finding(t, 0, 0, len(t)))
+                                                                                for t in texts]))]
+
+
+@pytest.mark.parametrize("model", [None, False], ids=["trained", "rules-only"])
+def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_before(model):
+    nlp = pipeline(load(), model=model)
+    (_, before), (_, after), (_, apart) = narrative_tags(nlp, [
+        "Children wait too long for speech and language therapy.",
+        "This means that they fall further behind.",
+        "In general, they enjoy their time at school.",
+    ])
+    assert "health_waits" in {c["id"] for c in before}
+    carried = {c["id"]: c for c in after}
+    assert "health_waits" in carried and carried["health_waits"]["carried"] is True
+    assert carried["health_waits"]["evidence"] == ["this"]  # evidence is matched in lower case, as all of it
+    # "In general" opens a sentence of its own, not one about the last.
+    assert not any(c.get("carried") for c in apart)

@@ -111,7 +111,8 @@ def carried(doc: Doc) -> list[dict]:
     `"carried": true`. (Annotators read it so: half of the narrative gold's
     categories are the sentence before's.)"""
     before = follows_on(doc)
-    if before is None:
+    # "In addition" refers back, "In general" or "In schools" does not.
+    if before is None or tokens(doc)[0].lower == "in":
         return []
     return [{"id": c["id"], "score": c["score"], "evidence": [doc[0].text], "carried": True} for c in before._.categories]
 
