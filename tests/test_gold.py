@@ -66,3 +66,30 @@ def test_resolve_by_index_then_by_key(page, tmp_path):
 def test_whole_section_items_cover_every_finding_of_the_kind(page, tmp_path):
     item = load(write(tmp_path, {"document": "page.txt", "section": "narrative", "categories": [], "polarity": "weakness"}), KNOWN)[0]
     assert len(resolve(item, page)) == len([f for s, f in page.findings() if s.kind == "narrative"])
+
+
+def test_written_findings_are_a_made_up_document_each_sentence_on_its_own(tmp_path):
+    from sendscan.gold import written_document
+
+    path = tmp_path / "written.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in [
+        {"text": "Families wait far too long for a wheelchair.", "section": "narrative",
+         "categories": ["health_waits"], "polarity": "weakness"},
+        {"text": "This means that they miss school.", "section": "narrative",
+         "categories": ["exclusions"], "polarity": "weakness"},
+    ]), encoding="utf-8")
+    items = load(path, KNOWN | {"exclusions"})
+    assert [(i.document, i.index) for i in items] == [("written.jsonl", 0), ("written.jsonl", 1)]
+    document = written_document(items)
+    assert [resolve(i, document)[0][1].text for i in items] == [i.text for i in items]
+    # each in a section of its own: the second is not read as following the first
+    assert len({id(s) for s, _ in document.findings()}) == 2
+
+
+def test_written_findings_train_and_score_through_the_api(tmp_path):
+    path = tmp_path / "written.jsonl"
+    path.write_text(json.dumps({"text": "Young people are well prepared for college and work.", "section": "narrative",
+                                "categories": ["adulthood"], "polarity": "strength"}), encoding="utf-8")
+    report = sendscan.evaluate([str(path)])
+    assert report["narrative"]["sentences"] == 1
+    assert report["narrative"]["categories"]["micro"]["tp"] == 1

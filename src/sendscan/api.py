@@ -178,7 +178,12 @@ def gold_and_documents(gold_paths: list[str], train_paths: list[str], documents:
     folders = [Path(d) for d in documents or []] + sorted({Path(p).parent for p in gold_paths + train_paths})
     documents_by_name = {}
     for item in items + extra:
-        if item.document not in documents_by_name:
+        if item.document in documents_by_name:
+            continue
+        if item.text is not None:  # findings written in the gold file itself
+            documents_by_name[item.document] = golds.written_document([i for i in items + extra
+                                                                       if i.source == item.source])
+        else:
             documents_by_name[item.document] = extract(str(find_document(item, folders)), engine=engine)
     return chosen, items, extra, documents_by_name
 

@@ -9,6 +9,15 @@ findings, and the key of its text - or a whole section kind:
     {"document": "report.pdf", "section": "recommendation",
      "categories": ["identification", "exclusions"], "polarity": "weakness"}
 
+A line may instead hold its own `text` in place of `document`, `index` and
+`key`: a finding written by the project to train on (its sentences are its
+own, so nothing needs reading). Such lines of one file are findings of one
+made-up document named for the file, each in a section of its own, so that
+no sentence is read as following another:
+
+    {"text": "Families wait too long for a wheelchair.", "section": "narrative",
+     "categories": ["health_waits"], "polarity": "weakness"}
+
 `key` is the first 12 hex digits of the SHA-1 of the finding's text,
 whitespace collapsed and lower-cased; it lets a gold file refer to a finding
 without copying its words, and shows when the parser's text has changed.
@@ -25,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SendscanError
-from .model import FINDING_KINDS, Document, Finding, Section
+from .model import FINDING_KINDS, Document, Finding, Metadata, Section
 
 POLARITIES = ("weakness", "strength", "neutral")
 
@@ -46,6 +55,8 @@ class GoldItem:
     key: str | None = None
     line: int = 0
     source: str = ""
+    #: A finding written in the gold itself (see module docstring).
+    text: str | None = None
 
     @property
     def whole_section(self) -> bool:
@@ -76,7 +87,22 @@ def load(path: str | Path, known_categories: set[str]) -> list[GoldItem]:
             items.append(item(line, number, str(path), known_categories))
     if not items:
         raise GoldError("gold file holds no annotations", str(path))
+    written: dict[str, int] = {}
+    for found in items:
+        if found.text is not None:
+            # Its place among the made-up document's findings of its kind.
+            found.document, found.index, found.key = path.name, written.get(found.section, 0), text_key(found.text)
+            written[found.section] = found.index + 1
     return items
+
+
+def written_document(items: list[GoldItem]) -> Document:
+    """The made-up document of a file's written findings: each in a section of its own."""
+    written = [i for i in items if i.text is not None]
+    sections = [Section(kind=i.section, title="", page=1, findings=[Finding(i.text, 1, 0, len(i.text))])
+                for i in written]
+    return Document(source=written[0].source, format="text", doc_type="written", metadata=Metadata(),
+                    sections=sections, text="\n".join(i.text for i in written), pages=1)
 
 
 def item(line: str, number: int, path: str, known: set[str]) -> GoldItem:
@@ -85,7 +111,10 @@ def item(line: str, number: int, path: str, known: set[str]) -> GoldItem:
         data = json.loads(line)
     except json.JSONDecodeError as e:
         raise GoldError(f"not valid JSON ({e.msg})", where) from None
-    missing = {"document", "section", "categories", "polarity"} - set(data)
+    if not isinstance(data, dict):
+        raise GoldError("not a JSON object", where)
+    written = isinstance(data.get("text"), str) and "document" not in data
+    missing = {"section", "categories", "polarity"} - set(data) | (set() if written else {"document"} - set(data))
     if missing:
         raise GoldError(f"missing {', '.join(sorted(missing))}", where)
     if data["section"] not in FINDING_KINDS:
@@ -95,8 +124,9 @@ def item(line: str, number: int, path: str, known: set[str]) -> GoldItem:
     unknown = [c for c in data["categories"] if c not in known]
     if unknown:
         raise GoldError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)} (not in the taxonomy)", where)
-    return GoldItem(document=data["document"], section=data["section"], categories=list(data["categories"]),
-                    polarity=data["polarity"], index=data.get("index"), key=data.get("key"), line=number, source=path)
+    return GoldItem(document=data.get("document", ""), section=data["section"], categories=list(data["categories"]),
+                    polarity=data["polarity"], index=data.get("index"), key=data.get("key"), line=number, source=path,
+                    text=data["text"] if written else None)
 
 
 def resolve(gold: GoldItem, document: Document) -> list[tuple[Section, Finding]]:
