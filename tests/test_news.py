@@ -565,3 +565,19 @@ def test_area_of_a_council_page_that_names_only_its_nhs_partner():
     assert news.health_area(["NHS Brindle Vale Clinical Commissioning Group"]) == "Brindle Vale"
     assert news.health_area(["NHS Ottery Integrated Care Board", "NHS England"]) == "Ottery"
     assert news.health_area(["NHS England"]) is None
+
+
+def test_a_news_sentence_turning_from_the_one_before_carries_none_of_its_categories(tmp_path, cli):
+    # Met on a real story: "But inspectors also set out several areas ..." took
+    # the careers advice of the sentence before as its topic. In a report's
+    # narrative such a sentence goes on with the last one; in news it turns.
+    page = tmp_path / "story.txt"
+    page.write_text("SEND services in Ottery criticised by inspectors\n\nBy Jo Reporter\n12 March 2019\n\n"
+                    "Inspectors praised the careers advice that older pupils with SEND receive.\n\n"
+                    "But inspectors also set out several areas for development, and demanded a written "
+                    "statement of action.\n", encoding="utf-8")
+    result = cli("classify", str(page), "-f", "json", "--no-cache")
+    assert result.exit_code == 0, result.output
+    found = {f["text"][:3]: f for s in json.loads(result.output)["sections"] for f in s["findings"]}
+    assert "adulthood" in {c["id"] for c in found["Ins"]["categories"]}
+    assert found["But"]["categories"] == []

@@ -20,6 +20,8 @@ DOC_TYPES = (
     "other_inspection",
     "unknown",
 )
+#: Documents a reporter or a council writes about an inspection.
+NEWS_TYPES = ("news_report", "council_page")
 #: Documents that are read but neither tagged nor compared.
 LEFT_OUT = {"other_inspection": "an Ofsted inspection of children's services, not of SEND"}
 
@@ -228,7 +230,7 @@ class Classified:
         list the article labels as weaknesses does not make its other
         findings illustrations."""
         tagged = list(self.tagged())
-        if self.document.doc_type in ("news_report", "council_page"):
+        if self.document.doc_type in NEWS_TYPES:
             return [t for t in tagged if t[0].kind in JUDGEMENT_KINDS or t[0].kind == "narrative"]
         judged = [t for t in tagged if t[0].kind in JUDGEMENT_KINDS]
         return judged or [t for t in tagged if t[0].kind == "narrative"]

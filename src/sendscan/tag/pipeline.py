@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Document, Finding, Section, Tag
+from ..model import NEWS_TYPES, Document, Finding, Section, Tag
 from ..taxonomy import Taxonomy
 from ..trained import TRAINED, ModelError, model_folder
 from . import checker, polarity, rules  # noqa: F401  (registers the factories)
@@ -59,18 +59,20 @@ def load_weights(nlp: Language, folder: Path) -> None:
                 raise ModelError(f"is not a sendscan model ({name}: {e})", str(folder)) from None
 
 
-def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]]):
+def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]], linked: bool = True):
     """Docs for findings, each knowing its section (for polarity) and, in
     narrative, the sentence before it: "This means..." or "However, ..." is
     about what that sentence said. The pipeline's components work doc by doc,
-    so the previous sentence is fully tagged when the next one is read."""
+    so the previous sentence is fully tagged when the next one is read.
+    `linked=False` for news: a reporter's "But inspectors also..." turns from
+    the sentence before, often someone else's words, rather than going on with it."""
     previous: tuple[Section, Doc] | None = None
     for section, finding in pairs:
         doc = nlp.make_doc(finding.text.lower())
         doc.user_data["section"] = section.kind
         if section.verdict:
             doc.user_data["verdict"] = section.verdict
-        if section.kind == "narrative" and previous and previous[0] is section:
+        if linked and section.kind == "narrative" and previous and previous[0] is section:
             doc.user_data["previous"] = previous[1]
         previous = (section, doc)
         yield doc
@@ -84,5 +86,6 @@ def tag_texts(nlp: Language, texts: list[str], section: str | None = None) -> li
 
 def tag_document(nlp: Language, document: Document, batch_size: int = 64) -> list[Tag]:
     """One Tag per finding of the document, in `document.findings()` order."""
-    docs = nlp.pipe(finding_docs(nlp, list(document.findings())), batch_size=batch_size)
+    docs = nlp.pipe(finding_docs(nlp, list(document.findings()), linked=document.doc_type not in NEWS_TYPES),
+                    batch_size=batch_size)
     return [Tag(d._.polarity, d._.categories) for d in docs]

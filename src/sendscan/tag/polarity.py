@@ -77,7 +77,7 @@ POSITIVE_CUES = [
     "support they need", "prompt", "promptly", "seamless", "seamlessly", "confident", "confidence",
     "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
-    "not dependent on", "rightly", "very low",
+    "not dependent on", "rightly", "very low", "on time", "within timescale", "within the timescale",
     # how news retells an inspection's praise
     "praise", "commend", "single out for praise",
 ]

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
-from ..model import Document
+from ..model import NEWS_TYPES, Document
 from .checker import KINDS, kind_of
 from .linear import LinearModel
 from .pipeline import finding_docs
@@ -78,7 +78,8 @@ def examples(nlp: Language, items: list[GoldItem], documents: dict[str, Document
     for name in sorted({i.document for i in items}):
         document = documents[name]
         pairs = list(document.findings())
-        docs = dict(zip((id(f) for _, f in pairs), nlp.pipe(finding_docs(nlp, pairs))))
+        docs = dict(zip((id(f) for _, f in pairs),
+                        nlp.pipe(finding_docs(nlp, pairs, linked=document.doc_type not in NEWS_TYPES))))
         for item in (i for i in items if i.document == name):
             for _, finding in resolve(item, document):
                 categories = None if item.whole_section else {top(c) for c in item.categories}
