@@ -26,7 +26,7 @@ def nlp():
 def test_saved_pipeline_loads_back_with_its_trained_weights_and_tags_the_same(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
-    assert loaded.get_pipe("checker").model.trained and loaded.get_pipe("polarity").model.trained
+    assert loaded.get_pipe("checker").trained and loaded.get_pipe("polarity").model.trained
     assert [(t.polarity, t.categories) for t in tag_texts(loaded, SENTENCES, "narrative")] == \
            [(t.polarity, t.categories) for t in tag_texts(nlp, SENTENCES, "narrative")]
 
@@ -57,7 +57,8 @@ def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
     checker = nlp.get_pipe("checker")
     features = ["lead:health_waits", "w:cooperate"]
     weights = numpy.array([[6.0, 0.0, 0.0], [0.0, 0.0, 6.0]], "f")
-    checker.model = LinearModel(["health_waits", "leadership", "culture"], features, weights, numpy.array([-3.0] * 3, "f"))
+    checker.models = {"finding": LinearModel(["health_waits", "leadership", "culture"], features, weights,
+                                             numpy.array([-3.0] * 3, "f"))}
     checker.keep, checker.add = {"finding": {"health_waits": 0.5, "leadership": 0.5}}, {"finding": 0.9}
     [tag] = tag_texts(nlp, ["Children wait too long for therapy, and leaders have a strategy; services cooperate."],
                       "weakness")
@@ -69,7 +70,7 @@ def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
 
 def test_untrained_checker_passes_the_rules_categories_through():
     rules_only = pipeline(load(), model=False)
-    assert not rules_only.get_pipe("checker").model.trained
+    assert not rules_only.get_pipe("checker").trained
     [tag] = tag_texts(rules_only, SENTENCES[:1], "weakness")
     assert [c["id"] for c in tag.categories] == ["health_waits"] and tag.categories[0]["score"] == 0.88
 
@@ -89,7 +90,7 @@ def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_be
     nlp = pipeline(load(), model=model)
     (_, before), (_, after), (_, apart) = narrative_tags(nlp, [
         "Children wait too long for speech and language therapy.",
-        "This means that they fall further behind.",
+        "This has been so for several years.",
         "In general, they enjoy their time at school.",
     ])
     assert "health_waits" in {c["id"] for c in before}

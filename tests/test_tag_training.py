@@ -41,7 +41,7 @@ def trained(gold, tmp_path_factory):
 def test_train_writes_a_pipeline_spacy_loads_with_both_trained_components(trained):
     assert (trained / "checker" / "model.msgpack").is_file() and (trained / "polarity" / "model.msgpack").is_file()
     nlp = spacy.load(trained)
-    assert nlp.get_pipe("checker").model.trained and nlp.get_pipe("polarity").model.trained
+    assert nlp.get_pipe("checker").trained and nlp.get_pipe("polarity").model.trained
     doc = nlp("children wait too long for speech and language therapy.")
     assert doc._.polarity in ("weakness", "strength", "neutral")
 

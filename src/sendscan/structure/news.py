@@ -132,6 +132,12 @@ BACKGROUND = re.compile(
     r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter)\b"
     r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
     r"\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|\bavailable (?:on|at|from)\b", re.I)
+#: A sentence that ends by announcing claims to come ("...is critical of
+#: leaders on several counts", "...criticising leaders in a number of areas"):
+#: the reporter's framing, the claims themselves follow.
+ANNOUNCEMENT = re.compile(
+    r"\b(?:on|in) (?:several|many|various|a (?:number|range|host) of) (?:counts|fronts|areas|ways|respects)[.!]?$",
+    re.I)
 #: The council speaking of itself, outside any quotation.
 FIRST_PERSON = re.compile(
     r"(?:^|[,;:–—-]\s*|\b(?:and|but|so|that|where|which|because|how)\s+)(?:we|we['’](?:re|ve|ll|d)|our|us)\b"
@@ -302,7 +308,7 @@ def attribution(text: str, reading: Reading) -> str | None:
     that an official acting (not speaking) on what the inspection found in a
     clause of its own gives way to that finding ("Council bosses apologised
     after inspectors found...")."""
-    if BACKGROUND.match(text):
+    if BACKGROUND.match(text) or ANNOUNCEMENT.search(text.strip()):
         return CONTEXT  # "Last year inspectors found...", "The inspection came a year after X was praised"
     others = None
     for verb in REPORTING.finditer(text):

@@ -12,7 +12,10 @@ foresaw. The checker sees the finding's words and the rules' signals
   `add`, and says so (`"added": true`) with the words that weighed most for
   it as evidence.
 
-Judgement findings and narrative sentences have thresholds of their own.
+Judgement findings and narrative sentences each have a model and thresholds
+of their own: the narrative model also learns from sentences the project
+wrote for training, which would pull the bullets' model off what real
+bullets say (held-out document F1 0.93 to 0.91 when shared).
 
 A checker with no trained model (a taxonomy of one's own, before
 `sendscan train`) passes the rules' categories through unchanged.
@@ -47,23 +50,29 @@ class Checker:
     def __init__(self, threshold: float):
         #: The rules' threshold, to scale their evidence as the model saw it in training.
         self.threshold = threshold
-        self.model = LinearModel([])
+        #: Per kind of finding, the model.
+        self.models: dict[str, LinearModel] = {}
         #: Per kind of finding: category -> threshold to keep what the rules proposed, and one to add.
         self.keep: dict[str, dict[str, float]] = {}
         self.add: dict[str, float] = {}
         #: The documents of the gold it was trained on: figures on them are in-sample.
         self.trained_on: list[str] = []
 
+    @property
+    def trained(self) -> bool:
+        return any(model.trained for model in self.models.values())
+
     def __call__(self, doc: Doc) -> Doc:
-        if self.model.trained:
-            doc._.categories = self.checked(doc)
+        model = self.models.get(kind_of(doc))
+        if model is not None and model.trained:
+            doc._.categories = self.checked(doc, model)
         if not doc._.categories:
             doc._.categories = carried(doc)
         return doc
 
-    def checked(self, doc: Doc) -> list[dict]:
+    def checked(self, doc: Doc, model: LinearModel) -> list[dict]:
         features = self.features(doc)
-        probabilities = self.model.probabilities(features)
+        probabilities = model.probabilities(features)
         keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
         checked = []
         for category in doc._.categories:
@@ -75,17 +84,17 @@ class Checker:
         proposed = {c["id"] for c in doc._.categories}
         for category, p in sorted(probabilities.items(), key=lambda kv: -kv[1]):
             if category not in proposed and p >= add:
-                checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, features, category),
+                checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, model, features, category),
                                 "added": True})
         return checked
 
     def features(self, doc: Doc) -> dict[str, float]:
         return category_features(doc, self.threshold, doc.user_data.get("section"))
 
-    def evidence(self, doc: Doc, features: dict[str, float], category: str) -> list[str]:
+    def evidence(self, doc: Doc, model: LinearModel, features: dict[str, float], category: str) -> list[str]:
         """For an added category: the rules' own weak cues, then the words the model weighed most."""
         found = list(doc._.rule_evidence.get(category, []))
-        for name in self.model.strongest({k: v for k, v in features.items() if k[:2] in ("w:", "b:")}, category):
+        for name in model.strongest({k: v for k, v in features.items() if k[:2] in ("w:", "b:")}, category):
             words = words_in(doc, name[2:].split(" "))
             if words and words not in found:
                 found.append(words)
@@ -94,12 +103,13 @@ class Checker:
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_msgpack(path / MODEL_FILE, {"model": self.model.to_dict(), "keep": self.keep, "add": self.add,
-                                                "trained_on": self.trained_on})
+        srsly.write_msgpack(path / MODEL_FILE, {"models": {kind: model.to_dict() for kind, model in self.models.items()},
+                                                "keep": self.keep, "add": self.add, "trained_on": self.trained_on})
 
     def from_disk(self, path, exclude=tuple()) -> "Checker":
         data = srsly.read_msgpack(Path(path) / MODEL_FILE)
-        self.model, self.keep, self.add = LinearModel.from_dict(data["model"]), data["keep"], data["add"]
+        self.models = {kind: LinearModel.from_dict(model) for kind, model in data["models"].items()}
+        self.keep, self.add = data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self
 

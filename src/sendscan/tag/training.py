@@ -51,13 +51,16 @@ class Example:
     doc: Doc  # after the rules, before checker and polarity
     categories: set[str] | None  # None: not labelled for categories
     polarity: str | None
+    #: A finding written for training (see `sendscan.gold`): learnt from, never
+    #: held out to choose thresholds, which must be those of real reports.
+    written: bool = False
 
 
 @dataclass
 class Trained:
     """What training gives the two trained components."""
 
-    checker: LinearModel
+    checker: dict[str, LinearModel]  # per kind of finding
     keep: dict[str, dict[str, float]] = field(default_factory=dict)
     add: dict[str, float] = field(default_factory=dict)
     polarity: LinearModel | None = None
@@ -65,7 +68,7 @@ class Trained:
 
     def apply(self, nlp: Language) -> Language:
         checker = nlp.get_pipe("checker")
-        checker.model, checker.keep, checker.add = self.checker, self.keep, self.add
+        checker.models, checker.keep, checker.add = self.checker, self.keep, self.add
         checker.trained_on = self.documents
         nlp.get_pipe("polarity").model = self.polarity
         return nlp
@@ -83,33 +86,42 @@ def examples(nlp: Language, items: list[GoldItem], documents: dict[str, Document
         for item in (i for i in items if i.document == name):
             for _, finding in resolve(item, document):
                 categories = None if item.whole_section else {top(c) for c in item.categories}
-                found.append(Example(name, docs[id(finding)], categories, item.polarity))
+                found.append(Example(name, docs[id(finding)], categories, item.polarity, item.text is not None))
     return found
 
 
 def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) -> Trained:
     """Fit both models on the examples; choose thresholds by cross-validation."""
     labelled = [e for e in found if e.categories is not None]
-    # The checker judges only the categories it has seen often enough; for
-    # the rarer ones (funding has three corpus bullets) the rules decide.
-    counts = Counter(c for e in labelled for c in e.categories)
+    # The checker judges only the categories it has seen often enough in real
+    # reports; for the rarer ones (funding has three corpus bullets) the rules decide.
+    counts = Counter(c for e in labelled if not e.written for c in e.categories)
     categories = sorted(c for c, n in counts.items() if n >= LEARNED)
     checker = nlp.get_pipe("checker")
     out_of_fold = [None] * len(labelled)
-    for test in fold_indexes([e.document for e in labelled], folds, seed):
-        model = fit_checker(checker, [e for i, e in enumerate(labelled) if i not in test], categories)
+    real = [i for i, e in enumerate(labelled) if not e.written]
+    for fold in fold_indexes([labelled[i].document for i in real], folds, seed):
+        test = {real[j] for j in fold}
+        models = fit_checker(checker, [e for i, e in enumerate(labelled) if i not in test], categories)
         for i in test:
-            out_of_fold[i] = model.probabilities(checker.features(labelled[i].doc))
+            out_of_fold[i] = models[kind_of(labelled[i].doc)].probabilities(checker.features(labelled[i].doc))
     keep, add = {}, {}
     for kind in KINDS:
-        chosen = [i for i, e in enumerate(labelled) if kind_of(e.doc) == kind]
+        chosen = [i for i in real if kind_of(labelled[i].doc) == kind]
         keep[kind], add[kind] = thresholds([labelled[i] for i in chosen], [out_of_fold[i] for i in chosen], categories)
     return Trained(fit_checker(checker, labelled, categories), keep, add, fit_polarity(nlp, found),
                    sorted({e.document for e in found}))
 
 
-def fit_checker(checker, labelled: list[Example], categories: list[str]) -> LinearModel:
-    return LinearModel(categories).fit([checker.features(e.doc) for e in labelled], [e.categories for e in labelled])
+def fit_checker(checker, labelled: list[Example], categories: list[str]) -> dict[str, LinearModel]:
+    """A model for each kind of finding: both learn from every real finding,
+    the narrative one from the written sentences too."""
+    models = {}
+    for kind in KINDS:
+        chosen = [e for e in labelled if kind == "narrative" or not e.written]
+        models[kind] = LinearModel(categories).fit([checker.features(e.doc) for e in chosen],
+                                                   [e.categories for e in chosen])
+    return models
 
 
 def fit_polarity(nlp: Language, found: list[Example]) -> LinearModel:
