@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from .. import __version__
@@ -43,4 +46,26 @@ def main_options(
 
 
 def main() -> None:
-    app()
+    """Run the command, then end the process at once: tearing down an
+    interpreter that holds spaCy frees every object one by one (about 0.2 s)
+    for nothing, since the output is written and flushed and the cache closed
+    by then. Only here, the entry point: the library never exits."""
+    try:
+        app()
+        status = 0
+    except SystemExit as done:
+        status = exit_status(done.code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # the reader went away (`| head`): what it wanted was written
+            pass
+    os._exit(status)
+
+
+def exit_status(code) -> int:
+    """The status `sys.exit(code)` would give: None is 0, a message is 1 (after printing it)."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
