@@ -9,11 +9,12 @@ its spaCy pipeline once. Workers send back plain JSON-ready data; only this
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from typing import Callable
 
 from .cache import Cache, entry_key
 from .errors import LeftOut, SendscanError, bug, damaged_notice, shown
-from .model import LEFT_OUT, Classified
+from .model import LEFT_OUT, Classified, Document
 from .read import MAX_BYTES, regular_size
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
@@ -141,17 +142,68 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
                                initargs=(taxonomy, engine, encoding, model, max_bytes, os.getpid()))
     try:
-        futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                yield index, future.result()
-            except BrokenProcessPool:
-                yield index, SendscanError("a worker process died while reading this file (out of memory? or, "
-                                           "from a script, a call not under `if __name__ == \"__main__\":`)",
-                                           files[index])
+        yield from shared_out(pool, workers, indexes, files, engine, encoding, max_bytes)
     finally:  # interrupted (Ctrl-C), the files not yet started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Documents read here and waiting for a worker to tag them, at most, for each
+#: worker: enough to keep the workers busy, few enough to hold little memory.
+WAITING_PER_WORKER = 8
+
+
+def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], files: list[str], engine: str,
+               encoding: str | None, max_bytes: int):
+    """(index, result data or error) for each file, this process and the workers sharing the work.
+
+    While the worker server imports spaCy and each worker builds its pipeline
+    (most of a second, on other cores), this process would sit idle: instead
+    it reads the files itself (read, clean, structure), and the workers only
+    tag what it read. pypdfium2 lets go of the interpreter lock, so the pool's
+    own thread here is not held up. When the workers are short of work (more
+    cores than this one process can read for), they are given files to read
+    themselves."""
+    pending = list(reversed(indexes))  # popped from the end: in input order
+    running: dict = {}
+
+    def give(index: int, task, argument) -> None:
+        running[submitted(pool, task, argument)] = index
+
+    while pending or running:
+        if pending and len(running) < workers:
+            index = pending.pop()
+            give(index, classify_in_worker, files[index])
+        elif pending and len(running) < workers * WAITING_PER_WORKER:
+            index = pending.pop()
+            document = extracted(files[index], engine, encoding, max_bytes)
+            if isinstance(document, SendscanError):
+                yield index, document
+            else:
+                give(index, tag_in_worker, document)
+        else:
+            wait(running, return_when=FIRST_COMPLETED)
+        for future in [f for f in running if f.done()]:
+            index = running.pop(future)
+            yield index, outcome(future, files[index])
+
+
+def submitted(pool: ProcessPoolExecutor, task, argument) -> Future:
+    """The task's future; once a worker has died, one that says so (as do those of the files it held)."""
+    try:
+        return pool.submit(task, argument)
+    except BrokenProcessPool as error:
+        future = Future()
+        future.set_exception(error)
+        return future
+
+
+def outcome(future: Future, path: str) -> dict | SendscanError:
+    """A worker's result; a worker's failure to start stops the run with its one error."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return SendscanError("a worker process died while reading this file (out of memory? or, from a script, "
+                             "a call not under `if __name__ == \"__main__\":`)", path)
 
 
 def worker_context():
@@ -179,19 +231,33 @@ class Worker:
         """One file's classified JSON and text (what the cache stores), or why it failed.
         (The file is read again here although hashing read it: the OS has it cached,
         and sending its bytes to a worker would copy them all the same.)"""
-        from .api import extract
+        document = extracted(path, self.engine, self.encoding, self.max_bytes)
+        return document if isinstance(document, SendscanError) else self.tag(document)
+
+    def tag(self, document: Document) -> dict | SendscanError:
+        """The classified JSON and text of a document read already."""
         from .tag import tag_document
 
         try:
-            document = extract(path, engine=self.engine, encoding=self.encoding, max_bytes=self.max_bytes)
-            if document.doc_type in LEFT_OUT:
-                return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
             return {"classified": result.to_dict(), "text": document.text, "damaged_pages": document.damaged_pages}
-        except SendscanError as error:
-            return error
         except Exception as error:  # a bug of ours must not stop the batch
-            return bug(error, path)
+            return bug(error, document.source)
+
+
+def extracted(path: str, engine: str, encoding: str | None, max_bytes: int) -> Document | SendscanError:
+    """The document to tag, or why there is none (it failed, or is left out of tagging)."""
+    from .api import extract
+
+    try:
+        document = extract(path, engine=engine, encoding=encoding, max_bytes=max_bytes)
+    except SendscanError as error:
+        return error
+    except Exception as error:  # a bug of ours must not stop the batch
+        return bug(error, path)
+    if document.doc_type in LEFT_OUT:
+        return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
+    return document
 
 
 def built(taxonomy, model=None):
@@ -221,6 +287,9 @@ def start_worker(taxonomy, engine: str, encoding: str | None, model, max_bytes: 
         _worker = Worker(taxonomy, engine, encoding, model, max_bytes)
     except SendscanError as error:
         _failure = error
+    # spaCy and the pipeline are built and live to the end: the collector need
+    # not walk their objects again on every full collection while tagging.
+    gc.freeze()
 
 
 def end_with(parent: int, every: float = 0.5) -> None:
@@ -249,3 +318,9 @@ def classify_in_worker(path: str) -> dict | SendscanError:
     if _worker is None:
         raise _failure
     return _worker.classify(path)
+
+
+def tag_in_worker(document: Document) -> dict | SendscanError:
+    if _worker is None:
+        raise _failure
+    return _worker.tag(document)
