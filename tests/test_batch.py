@@ -99,3 +99,15 @@ def test_once_a_worker_has_died_each_file_left_is_named_as_an_error_not_a_traceb
     assert sorted(found) == [0, 1, 2]
     assert sorted(e.path for e in found.values()) == DOCUMENTS[:3]
     assert all("a worker process died" in str(e) for e in found.values())
+
+
+def test_documents_not_kept_whole_hold_all_a_comparison_reads_and_not_their_text(tmp_path):
+    from sendscan import comparison
+
+    whole, _ = sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=1)
+    for cache in (tmp_path / "cache.sqlite3", False):  # from the cache, and afresh
+        lean, _ = sendscan.classify(DOCUMENTS, cache=cache, jobs=1, whole=False)
+        assert all(r.document.text == "" and not any(s.text for s in r.document.sections) for r in lean)
+        assert [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in lean] == \
+            [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in whole]
+        assert comparison.compare(lean).to_rows() == comparison.compare(whole).to_rows()

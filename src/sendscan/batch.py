@@ -32,10 +32,11 @@ Progress = Callable[[str | None, int, int], None]
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
                    encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
-                   progress: Progress | None = None, model=None, max_bytes: int = MAX_BYTES
+                   progress: Progress | None = None, model=None, max_bytes: int = MAX_BYTES, whole: bool = True
                    ) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
-    that could not, both in the order of `files`. `model` as for `tag.pipeline`."""
+    that could not, both in the order of `files`. `model` as for `tag.pipeline`;
+    `whole` as for `api.classify`."""
     from .taxonomy import digest_of
     from .trained import model_digest
 
@@ -43,7 +44,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         with spooled_stdin(max_bytes) as spool:
             named = [spool if f == "-" else f for f in files]
             results, errors = classify_files(named, taxonomy_path, engine, encoding, cache, jobs, progress, model,
-                                             max_bytes)
+                                             max_bytes, whole)
         for result in results:
             if result.document.source == shown(spool):
                 result.document.source = "-"
@@ -62,7 +63,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         found = cache.get(keys[index]) if cache and keys[index] else None
         if found is not None:
             try:
-                done[index] = restored(found, path)
+                done[index] = restored(found, path, whole)
             except (TypeError, KeyError, AttributeError, ValueError, IndexError):  # not as sendscan wrote it
                 cache.drop(keys[index])
                 continue
@@ -73,7 +74,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         if isinstance(result, dict):
             if cache and keys[index]:
                 cache.put(keys[index], shown(files[index]), result["classified"]["pages"], result)
-            result = restored(result, files[index])
+            result = restored(result, files[index], whole)
         done[index] = result
         if progress:
             progress(files[index], result.document.pages if isinstance(result, Classified) else 0, len(files))
@@ -114,9 +115,14 @@ def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, m
         return None
 
 
-def restored(data: dict, path: str) -> Classified:
-    """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
-    result = Classified.from_dict(data["classified"], data["text"])
+def restored(data: dict, path: str, whole: bool = True) -> Classified:
+    """The result as stored; the path is this run's (the same bytes may sit elsewhere).
+    Not `whole`, without the text that only reading the document needs: its
+    cleaned text and the body of each section that holds no findings (context,
+    officials' responses, end matter); what is left is what a comparison reads."""
+    classified = data["classified"] if whole else {
+        **data["classified"], "sections": [{**s, "text": ""} if "text" in s else s for s in data["classified"]["sections"]]}
+    result = Classified.from_dict(classified, data["text"] if whole else "")
     result.document.source = shown(path)
     result.document.damaged_pages = data.get("damaged_pages", [])
     return result
