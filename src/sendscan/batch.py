@@ -154,8 +154,10 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
 
 
 #: Documents read here and waiting for a worker to tag them, at most, for each
-#: worker: enough to keep the workers busy, few enough to hold little memory.
-WAITING_PER_WORKER = 8
+#: worker: as many as this process reads while the workers start (about a
+#: second, at some 50 documents a second), so that it does not sit idle then;
+#: few enough to hold little memory (some 10 MB in all).
+WAITING_PER_WORKER = 32
 
 
 def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], files: list[str], engine: str,
