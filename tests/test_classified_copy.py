@@ -1,5 +1,5 @@
-"""The classify JSON of the samples and of the real corpus is the stored copy,
-byte for byte, in one process and with workers: a change made for speed must
+"""The classify JSON of the samples (in one process and with workers) and of
+the real corpus is the stored copy, byte for byte: a change made for speed must
 not change what sendscan says. When tagging changes on purpose, regenerate
 the copy with `python scripts/store_classified.py` and commit it with the change."""
 
@@ -33,9 +33,9 @@ def test_the_samples_classify_json_is_the_stored_copy(jobs):
 
 
 @needs_corpus
-@pytest.mark.parametrize("jobs", JOBS)
-def test_the_corpus_classify_json_is_the_stored_copy(jobs):
-    found = store.digests(store.classify_json(store.corpus_paths(), "--jobs", jobs))
+def test_the_corpus_classify_json_is_the_stored_copy():
+    # With workers only: the samples hold both ways to each other, and this is the slower test.
+    found = store.digests(store.classify_json(store.corpus_paths(), "--jobs", "2"))
     stored = json.loads((FIXTURES / "classified" / "corpus.json").read_text(encoding="utf-8"))
     changed = sorted(s for s in found["documents"].keys() | stored["documents"].keys()
                      if found["documents"].get(s) != stored["documents"].get(s))
