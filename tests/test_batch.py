@@ -111,3 +111,23 @@ def test_documents_not_kept_whole_hold_all_a_comparison_reads_and_not_their_text
         assert [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in lean] == \
             [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in whole]
         assert comparison.compare(lean).to_rows() == comparison.compare(whole).to_rows()
+
+
+def test_the_worker_server_builds_the_runs_pipeline_once_and_workers_take_it_only_if_it_is_theirs():
+    import os
+    import subprocess
+    import sys
+
+    probe = """
+import json, sys
+from sendscan import server
+from sendscan.batch import prebuilt
+from sendscan.taxonomy import load
+shipped = load()
+print(json.dumps([server.prebuilt is not None, prebuilt(shipped, None) is server.prebuilt[1],
+                  prebuilt(shipped, False) is None]))
+"""
+    env = {**os.environ, "SENDSCAN_SERVER_PIPELINE": "[null, null]"}
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[true, true, true]"  # the rules alone are another pipeline: built afresh

@@ -10,7 +10,9 @@ its spaCy pipeline once. Workers send back plain JSON-ready data; only this
 from __future__ import annotations
 
 import gc
+import json
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -136,7 +138,7 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     from .taxonomy import load
 
     workers = min(jobs or os.cpu_count() or 1, len(indexes))
-    context = worker_context() if workers > 1 else None
+    context = worker_context(taxonomy_path, model) if workers > 1 else None
     # Checked here, so that a bad taxonomy is one clear error, not one per worker
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
@@ -214,17 +216,33 @@ def outcome(future: Future, path: str) -> dict | SendscanError:
                              "a call not under `if __name__ == \"__main__\":`)", path)
 
 
-def worker_context():
-    """Workers forked from a server process that imports spaCy once, so that
-    each starts at once; safe whatever threads this process runs (the progress
-    bar), unlike a plain fork. Where there is no fork (Windows), spawn.
-    The server is started now, to import spaCy while this process goes on."""
+#: Set for the worker server alone, as it starts: the taxonomy file and the
+#: model (JSON) whose pipeline it builds for its workers (see `sendscan.server`).
+SERVER_PIPELINE = "SENDSCAN_SERVER_PIPELINE"
+
+
+def worker_context(taxonomy_path: str | None, model):
+    """Workers forked from a server process that imports spaCy and builds the
+    run's pipeline once, so that each starts at once with it built, sharing
+    its memory; safe whatever threads this process runs (the progress bar),
+    unlike a plain fork. Where there is no fork (Windows), spawn.
+    The server is started now, to do that while this process goes on."""
     try:
         context = get_context("forkserver")
     except ValueError:
         return get_context("spawn")
-    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.tag"])
-    forkserver.ensure_running()
+    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.server"])
+    # The server is told through its environment, the one thing of this process it is started with.
+    before = os.environ.get(SERVER_PIPELINE)
+    os.environ[SERVER_PIPELINE] = json.dumps([taxonomy_path and str(taxonomy_path),
+                                              model if model is None or model is False else str(model)])
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ[SERVER_PIPELINE]
+        else:
+            os.environ[SERVER_PIPELINE] = before
     return context
 
 
@@ -232,8 +250,8 @@ class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
     def __init__(self, taxonomy, engine: str, encoding: str | None, model, max_bytes: int):
-        self.nlp, self.taxonomy, self.engine, self.encoding = built(taxonomy, model), taxonomy.name, engine, encoding
-        self.max_bytes = max_bytes
+        self.nlp = prebuilt(taxonomy, model) or built(taxonomy, model)
+        self.taxonomy, self.engine, self.encoding, self.max_bytes = taxonomy.name, engine, encoding, max_bytes
 
     def classify(self, path: str) -> dict | SendscanError:
         """One file's classified JSON and text (what the cache stores), or why it failed.
@@ -266,6 +284,19 @@ def extracted(path: str, engine: str, encoding: str | None, max_bytes: int) -> D
     if document.doc_type in LEFT_OUT:
         return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
     return document
+
+
+def prebuilt(taxonomy, model):
+    """The pipeline the worker server built before forking this worker, where
+    it is this run's (a server outlives a run in a script: a later run may
+    ask for another taxonomy or model); None elsewhere."""
+    from .trained import model_digest
+
+    server = sys.modules.get("sendscan.server")
+    if server is None or server.prebuilt is None:
+        return None
+    key, nlp = server.prebuilt
+    return nlp if key == (taxonomy.digest, model_digest(model)) else None
 
 
 def built(taxonomy, model=None):
