@@ -166,35 +166,59 @@ def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], file
                encoding: str | None, max_bytes: int):
     """(index, result data or error) for each file, this process and the workers sharing the work.
 
-    While the worker server imports spaCy and each worker builds its pipeline
-    (most of a second, on other cores), this process would sit idle: instead
-    it reads the files itself (read, clean, structure), and the workers only
-    tag what it read. pypdfium2 lets go of the interpreter lock, so the pool's
-    own thread here is not held up. When the workers are short of work (more
-    cores than this one process can read for), they are given files to read
-    themselves."""
+    While the worker server imports spaCy and builds the pipeline (about a
+    second, on another core), this process would sit idle: instead it reads
+    the files itself (read, clean, structure), and the workers only tag what
+    it read. When the workers are short of work (more cores than this one
+    process can read for), they are given files to read themselves."""
     pending = list(reversed(indexes))  # popped from the end: in input order
-    running: dict = {}
+    read: list[tuple[int, Document]] = []  # read here, not yet handed to a worker
+    running: dict[Future, int] = {}
+    started = start_workers(pool, workers)
 
     def give(index: int, task, argument) -> None:
         running[submitted(pool, task, argument)] = index
 
-    while pending or running:
-        if pending and len(running) < workers:
+    while pending or read or running:
+        if started.is_set():
+            while read and len(running) < workers * WAITING_PER_WORKER:
+                index, document = read.pop(0)
+                give(index, tag_in_worker, document)
+        if started.is_set() and pending and len(running) < workers:
             index = pending.pop()
             give(index, classify_in_worker, files[index])
-        elif pending and len(running) < workers * WAITING_PER_WORKER:
+        elif pending and len(running) + len(read) < workers * WAITING_PER_WORKER:
             index = pending.pop()
             document = extracted(files[index], engine, encoding, max_bytes)
             if isinstance(document, SendscanError):
                 yield index, document
             else:
-                give(index, tag_in_worker, document)
-        else:
+                read.append((index, document))
+        elif running:
             wait(running, return_when=FIRST_COMPLETED)
+        else:
+            started.wait()
         for future in [f for f in running if f.done()]:
             index = running.pop(future)
             yield index, outcome(future, files[index])
+
+
+def start_workers(pool: ProcessPoolExecutor, workers: int) -> threading.Event:
+    """Set once the workers are there. Starting a worker waits for the server
+    to be ready (most of a second), so it is done on a thread of its own, while
+    this one reads; a task given to the pool before then would wait as long."""
+    started = threading.Event()
+
+    def start() -> None:
+        try:
+            for _ in range(workers):  # the pool starts a worker for each task given while none is idle
+                pool.submit(int)
+        except BrokenProcessPool:  # the tasks given next say so
+            pass
+        started.set()
+
+    threading.Thread(target=start, daemon=True).start()
+    return started
 
 
 def submitted(pool: ProcessPoolExecutor, task, argument) -> Future:
