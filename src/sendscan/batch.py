@@ -257,16 +257,20 @@ def worker_context(taxonomy_path: str | None, model):
         return get_context("spawn")
     context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.server"])
     # The server is told through its environment, the one thing of this process it is started with.
-    before = os.environ.get(SERVER_PIPELINE)
-    os.environ[SERVER_PIPELINE] = json.dumps([taxonomy_path and str(taxonomy_path),
-                                              model if model is None or model is False else str(model)])
+    # Its numpy needs no OpenBLAS thread: one would spin for a tenth of a second on a core the run needs.
+    told = {SERVER_PIPELINE: json.dumps([taxonomy_path and str(taxonomy_path),
+                                         model if model is None or model is False else str(model)]),
+            "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    before = {name: os.environ.get(name) for name in told}
+    os.environ.update(told)
     try:
         forkserver.ensure_running()
     finally:
-        if before is None:
-            del os.environ[SERVER_PIPELINE]
-        else:
-            os.environ[SERVER_PIPELINE] = before
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
     return context
 
 

@@ -60,8 +60,14 @@ def main() -> None:
     Starting spaCy makes hundreds of thousands of objects that live to the
     end; at Python's thresholds the collector walks them again and again
     (0.1 s of a 1 s classify). This process is the command's own, so the
-    collector runs less often here (the library leaves it alone)."""
+    collector runs less often here (the library leaves it alone).
+
+    spaCy's numpy starts an OpenBLAS thread that spins for a tenth of a
+    second of CPU, on the core the other processes of a run need; sendscan's
+    arithmetic is too small for a second thread to help, so it has none
+    (unless the user's environment says otherwise)."""
     gc.set_threshold(*GC_THRESHOLDS)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
         status = 0
