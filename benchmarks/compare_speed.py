@@ -177,17 +177,17 @@ def measure(runs: dict[str, list[str]], sources: dict[str, Path | None], repeat:
     """(source, run) -> median wall and CPU seconds over `repeat` rounds, each
     round making every run with each source in turn, and peak memory (MB)."""
     times: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    rounds = [{"timed": True}] * repeat + [{"timed": False}]
-    for round in rounds:
+    memory: dict[tuple[str, str], float] = {}
+    for timing in [True] * repeat + [False]:
         for label, source in sources.items():
             forget(cache)
             for name, command in runs.items():
-                if round["timed"]:
+                if timing:
                     times.setdefault((label, name), []).append(timed(command, environment(source)))
                 else:
-                    times[(label, name)].append(peak_memory(command, environment(source)))
-    return {key: {"wall": statistics.median(w for w, _ in found[:-1]), "cpu": statistics.median(c for _, c in found[:-1]),
-                  "memory": found[-1]} for key, found in times.items()}
+                    memory[(label, name)] = peak_memory(command, environment(source))
+    return {key: {"wall": statistics.median(w for w, _ in found), "cpu": statistics.median(c for _, c in found),
+                  "memory": memory[key]} for key, found in times.items()}
 
 
 def table(title: str, figures: dict, pages: int | None, plain: dict | None) -> list[str]:
