@@ -70,3 +70,64 @@ def test_a_hundred_files_with_bad_ones_finish_report_each_failure_once_at_the_en
     assert len(rows) == 90
     assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".sendscan-")]  # no temporary files left
+
+
+def test_this_process_reads_files_while_the_workers_start_and_the_workers_tag_them(monkeypatch):
+    from sendscan import batch
+
+    read_here = []
+    original = batch.extracted
+    monkeypatch.setattr(batch, "extracted", lambda path, *args: read_here.append(path) or original(path, *args))
+    files = DOCUMENTS * 3
+    two, _ = sendscan.classify(files, cache=False, jobs=2)
+    assert read_here and set(read_here) <= set(files)  # the workers read the others
+    one, _ = sendscan.classify(files, cache=False, jobs=1)
+    assert [r.to_dict() for r in two] == [r.to_dict() for r in one]
+
+
+def test_once_a_worker_has_died_each_file_left_is_named_as_an_error_not_a_traceback():
+    from concurrent.futures.process import BrokenProcessPool
+
+    from sendscan.batch import shared_out
+    from sendscan.read import MAX_BYTES
+
+    class Broken:
+        def submit(self, *args):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+    found = dict(shared_out(Broken(), 2, [0, 1, 2], DOCUMENTS[:3], "pypdfium2", None, MAX_BYTES))
+    assert sorted(found) == [0, 1, 2]
+    assert sorted(e.path for e in found.values()) == DOCUMENTS[:3]
+    assert all("a worker process died" in str(e) for e in found.values())
+
+
+def test_documents_not_kept_whole_hold_all_a_comparison_reads_and_not_their_text(tmp_path):
+    from sendscan import comparison
+
+    whole, _ = sendscan.classify(DOCUMENTS, cache=tmp_path / "cache.sqlite3", jobs=1)
+    for cache in (tmp_path / "cache.sqlite3", False):  # from the cache, and afresh
+        lean, _ = sendscan.classify(DOCUMENTS, cache=cache, jobs=1, whole=False)
+        assert all(r.document.text == "" and not any(s.text for s in r.document.sections) for r in lean)
+        assert [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in lean] == \
+            [[(s.kind, s.title, f, t) for s, f, t in r.tagged()] for r in whole]
+        assert comparison.compare(lean).to_rows() == comparison.compare(whole).to_rows()
+
+
+def test_the_worker_server_builds_the_runs_pipeline_once_and_workers_take_it_only_if_it_is_theirs():
+    import os
+    import subprocess
+    import sys
+
+    probe = """
+import json, sys
+from sendscan import server
+from sendscan.batch import prebuilt
+from sendscan.taxonomy import load
+shipped = load()
+print(json.dumps([server.prebuilt is not None, prebuilt(shipped, None) is server.prebuilt[1],
+                  prebuilt(shipped, False) is None]))
+"""
+    env = {**os.environ, "SENDSCAN_SERVER_PIPELINE": "[null, null]"}
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[true, true, true]"  # the rules alone are another pipeline: built afresh

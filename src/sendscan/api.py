@@ -82,7 +82,7 @@ def files_of(paths: Paths) -> tuple[list[str], list[SendscanError]]:
 def classify(paths: Paths, taxonomy: str | Path | None = None, engine: str = "pypdfium2",
              encoding: str | None = None, cache: str | Path | bool = True, jobs: int | None = 1,
              progress: Progress | None = None, model: str | Path | None | bool = None,
-             max_bytes: int = MAX_BYTES
+             max_bytes: int = MAX_BYTES, whole: bool = True
              ) -> tuple[list[Classified], list[SendscanError]]:
     """Extract and tag every document: each finding gets its polarity and categories.
 
@@ -95,7 +95,9 @@ def classify(paths: Paths, taxonomy: str | Path | None = None, engine: str = "py
     under `if __name__ == "__main__":`, as Python's multiprocessing requires.
     `progress(path, pages, total)` is called as the run starts (path None) and
     as each file is done. Errors name the files that failed; a `Notice` among
-    them (a cache rebuilt) is not a failure."""
+    them (a cache rebuilt) is not a failure. `whole=False` leaves out of each
+    document its text and the body of sections that hold no findings (a
+    comparison does not read them): over hundreds of files it holds far less."""
     files, errors = files_of(paths)
     store, notices = None, []
     if cache is not False:
@@ -104,7 +106,8 @@ def classify(paths: Paths, taxonomy: str | Path | None = None, engine: str = "py
         except CacheError as error:
             notices.append(Notice(f"{error}; this run went on without the cache"))
     try:
-        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, model, max_bytes)
+        results, failed = classify_files(files, taxonomy, engine, encoding, store, jobs, progress, model, max_bytes,
+                                         whole)
     finally:
         if store:
             store.close()
@@ -244,7 +247,7 @@ def compare(paths: Paths, taxonomy: str | Path | None = None, polarity: str = "a
     if categories:
         check_categories(load(taxonomy), categories)
     results, errors = classify(paths, taxonomy, engine, cache=cache, jobs=jobs, progress=progress, model=model,
-                               max_bytes=max_bytes)
+                               max_bytes=max_bytes, whole=False)
     if history:
         return comparing.history(results, history, polarity, categories), errors
     if neighbours:

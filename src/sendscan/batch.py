@@ -9,11 +9,14 @@ its spaCy pipeline once. Workers send back plain JSON-ready data; only this
 
 from __future__ import annotations
 
+import gc
+import json
 import os
+import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
 from contextlib import contextmanager
@@ -21,7 +24,7 @@ from typing import Callable
 
 from .cache import Cache, entry_key
 from .errors import LeftOut, SendscanError, bug, damaged_notice, shown
-from .model import LEFT_OUT, Classified
+from .model import LEFT_OUT, Classified, Document
 from .read import MAX_BYTES, regular_size
 
 #: Called with (None, 0, how many files in all) as the run starts, then after
@@ -31,10 +34,11 @@ Progress = Callable[[str | None, int, int], None]
 
 def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "pypdfium2",
                    encoding: str | None = None, cache: Cache | None = None, jobs: int | None = 1,
-                   progress: Progress | None = None, model=None, max_bytes: int = MAX_BYTES
+                   progress: Progress | None = None, model=None, max_bytes: int = MAX_BYTES, whole: bool = True
                    ) -> tuple[list[Classified], list[SendscanError]]:
     """Classified documents for the files that could be read, and an error for each
-    that could not, both in the order of `files`. `model` as for `tag.pipeline`."""
+    that could not, both in the order of `files`. `model` as for `tag.pipeline`;
+    `whole` as for `api.classify`."""
     from .taxonomy import digest_of
     from .trained import model_digest
 
@@ -42,7 +46,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         with spooled_stdin(max_bytes) as spool:
             named = [spool if f == "-" else f for f in files]
             results, errors = classify_files(named, taxonomy_path, engine, encoding, cache, jobs, progress, model,
-                                             max_bytes)
+                                             max_bytes, whole)
         for result in results:
             if result.document.source == shown(spool):
                 result.document.source = "-"
@@ -61,7 +65,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         found = cache.get(keys[index]) if cache and keys[index] else None
         if found is not None:
             try:
-                done[index] = restored(found, path)
+                done[index] = restored(found, path, whole)
             except (TypeError, KeyError, AttributeError, ValueError, IndexError):  # not as sendscan wrote it
                 cache.drop(keys[index])
                 continue
@@ -72,7 +76,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
         if isinstance(result, dict):
             if cache and keys[index]:
                 cache.put(keys[index], shown(files[index]), result["classified"]["pages"], result)
-            result = restored(result, files[index])
+            result = restored(result, files[index], whole)
         done[index] = result
         if progress:
             progress(files[index], result.document.pages if isinstance(result, Classified) else 0, len(files))
@@ -113,9 +117,14 @@ def key_of(path: str, engine: str, encoding: str | None, taxonomy_digest: str, m
         return None
 
 
-def restored(data: dict, path: str) -> Classified:
-    """The result as stored; the path is this run's (the same bytes may sit elsewhere)."""
-    result = Classified.from_dict(data["classified"], data["text"])
+def restored(data: dict, path: str, whole: bool = True) -> Classified:
+    """The result as stored; the path is this run's (the same bytes may sit elsewhere).
+    Not `whole`, without the text that only reading the document needs: its
+    cleaned text and the body of each section that holds no findings (context,
+    officials' responses, end matter); what is left is what a comparison reads."""
+    classified = data["classified"] if whole else {
+        **data["classified"], "sections": [{**s, "text": ""} if "text" in s else s for s in data["classified"]["sections"]]}
+    result = Classified.from_dict(classified, data["text"] if whole else "")
     result.document.source = shown(path)
     result.document.damaged_pages = data.get("damaged_pages", [])
     return result
@@ -129,7 +138,7 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     from .taxonomy import load
 
     workers = min(jobs or os.cpu_count() or 1, len(indexes))
-    context = worker_context() if workers > 1 else None
+    context = worker_context(taxonomy_path, model) if workers > 1 else None
     # Checked here, so that a bad taxonomy is one clear error, not one per worker
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
@@ -141,30 +150,127 @@ def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, 
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
                                initargs=(taxonomy, engine, encoding, model, max_bytes, os.getpid()))
     try:
-        futures = {pool.submit(classify_in_worker, files[i]): i for i in indexes}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                yield index, future.result()
-            except BrokenProcessPool:
-                yield index, SendscanError("a worker process died while reading this file (out of memory? or, "
-                                           "from a script, a call not under `if __name__ == \"__main__\":`)",
-                                           files[index])
+        yield from shared_out(pool, workers, indexes, files, engine, encoding, max_bytes)
     finally:  # interrupted (Ctrl-C), the files not yet started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def worker_context():
-    """Workers forked from a server process that imports spaCy once, so that
-    each starts at once; safe whatever threads this process runs (the progress
-    bar), unlike a plain fork. Where there is no fork (Windows), spawn.
-    The server is started now, to import spaCy while this process goes on."""
+#: Documents read here and waiting for a worker to tag them, at most, for each
+#: worker: as many as this process reads while the workers start (about a
+#: second, at some 50 documents a second), so that it does not sit idle then;
+#: few enough to hold little memory (some 10 MB in all).
+WAITING_PER_WORKER = 32
+
+
+def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], files: list[str], engine: str,
+               encoding: str | None, max_bytes: int):
+    """(index, result data or error) for each file, this process and the workers sharing the work.
+
+    While the worker server imports spaCy and builds the pipeline (about a
+    second, on another core), this process would sit idle: instead it reads
+    the files itself (read, clean, structure), and the workers only tag what
+    it read. When the workers are short of work (more cores than this one
+    process can read for), they are given files to read themselves."""
+    pending = list(reversed(indexes))  # popped from the end: in input order
+    read: list[tuple[int, Document]] = []  # read here, not yet handed to a worker
+    running: dict[Future, int] = {}
+    started = start_workers(pool, workers)
+
+    def give(index: int, task, argument) -> None:
+        running[submitted(pool, task, argument)] = index
+
+    while pending or read or running:
+        if started.is_set():
+            while read and len(running) < workers * WAITING_PER_WORKER:
+                index, document = read.pop(0)
+                give(index, tag_in_worker, document)
+        if started.is_set() and pending and len(running) < workers:
+            index = pending.pop()
+            give(index, classify_in_worker, files[index])
+        elif pending and len(running) + len(read) < workers * WAITING_PER_WORKER:
+            index = pending.pop()
+            document = extracted(files[index], engine, encoding, max_bytes)
+            if isinstance(document, SendscanError):
+                yield index, document
+            else:
+                read.append((index, document))
+        elif running:
+            wait(running, return_when=FIRST_COMPLETED)
+        else:
+            started.wait()
+        for future in [f for f in running if f.done()]:
+            index = running.pop(future)
+            yield index, outcome(future, files[index])
+
+
+def start_workers(pool: ProcessPoolExecutor, workers: int) -> threading.Event:
+    """Set once the workers are there. Starting a worker waits for the server
+    to be ready (most of a second), so it is done on a thread of its own, while
+    this one reads; a task given to the pool before then would wait as long."""
+    started = threading.Event()
+
+    def start() -> None:
+        try:
+            for _ in range(workers):  # the pool starts a worker for each task given while none is idle
+                pool.submit(int)
+        except BrokenProcessPool:  # the tasks given next say so
+            pass
+        started.set()
+
+    threading.Thread(target=start, daemon=True).start()
+    return started
+
+
+def submitted(pool: ProcessPoolExecutor, task, argument) -> Future:
+    """The task's future; once a worker has died, one that says so (as do those of the files it held)."""
+    try:
+        return pool.submit(task, argument)
+    except BrokenProcessPool as error:
+        future = Future()
+        future.set_exception(error)
+        return future
+
+
+def outcome(future: Future, path: str) -> dict | SendscanError:
+    """A worker's result; a worker's failure to start stops the run with its one error."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return SendscanError("a worker process died while reading this file (out of memory? or, from a script, "
+                             "a call not under `if __name__ == \"__main__\":`)", path)
+
+
+#: Set for the worker server alone, as it starts: the taxonomy file and the
+#: model (JSON) whose pipeline it builds for its workers (see `sendscan.server`).
+SERVER_PIPELINE = "SENDSCAN_SERVER_PIPELINE"
+
+
+def worker_context(taxonomy_path: str | None, model):
+    """Workers forked from a server process that imports spaCy and builds the
+    run's pipeline once, so that each starts at once with it built, sharing
+    its memory; safe whatever threads this process runs (the progress bar),
+    unlike a plain fork. Where there is no fork (Windows), spawn.
+    The server is started now, to do that while this process goes on."""
     try:
         context = get_context("forkserver")
     except ValueError:
         return get_context("spawn")
-    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.tag"])
-    forkserver.ensure_running()
+    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.server"])
+    # The server is told through its environment, the one thing of this process it is started with.
+    # Its numpy needs no OpenBLAS thread: one would spin for a tenth of a second on a core the run needs.
+    told = {SERVER_PIPELINE: json.dumps([taxonomy_path and str(taxonomy_path),
+                                         model if model is None or model is False else str(model)]),
+            "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    before = {name: os.environ.get(name) for name in told}
+    os.environ.update(told)
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
     return context
 
 
@@ -172,26 +278,53 @@ class Worker:
     """What one process needs to classify files: a spaCy pipeline, built once."""
 
     def __init__(self, taxonomy, engine: str, encoding: str | None, model, max_bytes: int):
-        self.nlp, self.taxonomy, self.engine, self.encoding = built(taxonomy, model), taxonomy.name, engine, encoding
-        self.max_bytes = max_bytes
+        self.nlp = prebuilt(taxonomy, model) or built(taxonomy, model)
+        self.taxonomy, self.engine, self.encoding, self.max_bytes = taxonomy.name, engine, encoding, max_bytes
 
     def classify(self, path: str) -> dict | SendscanError:
         """One file's classified JSON and text (what the cache stores), or why it failed.
         (The file is read again here although hashing read it: the OS has it cached,
         and sending its bytes to a worker would copy them all the same.)"""
-        from .api import extract
+        document = extracted(path, self.engine, self.encoding, self.max_bytes)
+        return document if isinstance(document, SendscanError) else self.tag(document)
+
+    def tag(self, document: Document) -> dict | SendscanError:
+        """The classified JSON and text of a document read already."""
         from .tag import tag_document
 
         try:
-            document = extract(path, engine=self.engine, encoding=self.encoding, max_bytes=self.max_bytes)
-            if document.doc_type in LEFT_OUT:
-                return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
             result = Classified(document, tag_document(self.nlp, document), self.taxonomy)
             return {"classified": result.to_dict(), "text": document.text, "damaged_pages": document.damaged_pages}
-        except SendscanError as error:
-            return error
         except Exception as error:  # a bug of ours must not stop the batch
-            return bug(error, path)
+            return bug(error, document.source)
+
+
+def extracted(path: str, engine: str, encoding: str | None, max_bytes: int) -> Document | SendscanError:
+    """The document to tag, or why there is none (it failed, or is left out of tagging)."""
+    from .api import extract
+
+    try:
+        document = extract(path, engine=engine, encoding=encoding, max_bytes=max_bytes)
+    except SendscanError as error:
+        return error
+    except Exception as error:  # a bug of ours must not stop the batch
+        return bug(error, path)
+    if document.doc_type in LEFT_OUT:
+        return LeftOut(f"is {LEFT_OUT[document.doc_type]}; left out of tagging and comparisons", path)
+    return document
+
+
+def prebuilt(taxonomy, model):
+    """The pipeline the worker server built before forking this worker, where
+    it is this run's (a server outlives a run in a script: a later run may
+    ask for another taxonomy or model); None elsewhere."""
+    from .trained import model_digest
+
+    server = sys.modules.get("sendscan.server")
+    if server is None or server.prebuilt is None:
+        return None
+    key, nlp = server.prebuilt
+    return nlp if key == (taxonomy.digest, model_digest(model)) else None
 
 
 def built(taxonomy, model=None):
@@ -221,6 +354,9 @@ def start_worker(taxonomy, engine: str, encoding: str | None, model, max_bytes: 
         _worker = Worker(taxonomy, engine, encoding, model, max_bytes)
     except SendscanError as error:
         _failure = error
+    # spaCy and the pipeline are built and live to the end: the collector need
+    # not walk their objects again on every full collection while tagging.
+    gc.freeze()
 
 
 def end_with(parent: int, every: float = 0.5) -> None:
@@ -249,3 +385,9 @@ def classify_in_worker(path: str) -> dict | SendscanError:
     if _worker is None:
         raise _failure
     return _worker.classify(path)
+
+
+def tag_in_worker(document: Document) -> dict | SendscanError:
+    if _worker is None:
+        raise _failure
+    return _worker.tag(document)

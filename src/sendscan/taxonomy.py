@@ -199,11 +199,43 @@ def parse(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
     if node is None:
         return None, [Problem(name, None, "", "the file is empty; it needs `version: 1` and `categories:`")]
     lines = node_lines(node)
-    found = schema_problems(data, name, lines)
+    valid_before = validated_before(raw)
+    found = [] if valid_before else schema_problems(data, name, lines)
     if found:
         return None, found
     taxonomy = build(data, name, lines, digest(raw))
-    return taxonomy, size_problems(taxonomy) or id_problems(taxonomy) + pattern_problems(taxonomy)
+    found = size_problems(taxonomy) or id_problems(taxonomy) + pattern_problems(taxonomy)
+    if not found and not valid_before:
+        remember_valid(raw)
+    return taxonomy, found
+
+
+def validation_mark(raw: bytes) -> Path:
+    """The file whose presence says that these bytes passed the schema before.
+    Validating costs a tenth of a second a run (importing jsonschema, then
+    walking the file), as much as the rest of classifying a letter; the mark
+    is named for all that decides the verdict (the taxonomy's bytes, the
+    schema's, sendscan's version) and kept beside the result cache."""
+    from . import __version__
+    from .cache import default_path
+
+    schema = (resources.files("sendscan") / "data" / "taxonomy.schema.json").read_bytes()
+    key = hashlib.sha256(b"\0".join([raw, schema, __version__.encode()])).hexdigest()
+    return default_path().parent / "valid-taxonomies" / key
+
+
+def validated_before(raw: bytes) -> bool:
+    return validation_mark(raw).is_file()
+
+
+def remember_valid(raw: bytes) -> None:
+    """Leave the mark; where the cache folder cannot be written, the next run validates again."""
+    mark = validation_mark(raw)
+    try:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    except OSError:
+        pass
 
 
 def schema_problems(data, name: str, lines: dict[tuple, int]) -> list[Problem]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from ..api import classify as classify_all
 from ..errors import SendscanError
-from ..taxonomy import check_categories, load
 from ..export import CLASSIFY_COLUMNS, classified_markdown, finding_rows, to_csv, to_json, to_jsonl
 from .options import (
     ClassifyFormat, Engine, format_option,
@@ -32,6 +30,9 @@ def classify(
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Tag each finding with categories, polarity and evidence; summarise each document."""
+    from ..api import classify as classify_all
+    from ..taxonomy import check_categories, load
+
     format, engine = Format(format.value), engine.value
     try:
         check_writable(output)

@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..api import compare as compare_paths
 from ..comparison import GROUPS, SORTS, check_options
 from ..errors import SendscanError
 from ..report import check_workbook, render
@@ -52,6 +51,8 @@ def compare(
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Compare local areas: which weaknesses and strengths each has, and how many areas share each."""
+    from ..api import compare as compare_paths
+
     format, engine, group_by, sort = Format(format.value), engine.value, group_by and group_by.value, sort.value
     try:
         check_writable(output, html)

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..api import evaluate as evaluate_gold
 from ..errors import SendscanError, UsageError
 from ..export import to_json
 from ..metrics import gate, headline, junit_xml
@@ -44,6 +43,8 @@ def evaluate(
     engine: EngineOption = "pypdfium2",
 ) -> None:
     """Score the tagger against gold annotations, at finding and document level and on narrative sentences."""
+    from ..api import evaluate as evaluate_gold
+
     format = Format(format.value)
     try:
         check_writable(output, save_baseline, junit)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from ..api import extract_all
 from ..errors import SendscanError
 from ..export import to_json, to_jsonl, to_markdown
-from ..render import document_view
 from .options import (
     ExtractFormat, Engine, format_option,
     MAX_SIZE_MB, EncodingOption, EngineOption, Format, MaxSizeOption, OutputOption, PathsArgument, max_bytes,
@@ -22,6 +20,9 @@ def extract(
     max_size: MaxSizeOption = MAX_SIZE_MB,
 ) -> None:
     """Show each document's metadata, then its sections and their findings."""
+    from ..api import extract_all
+    from ..render import document_view
+
     format, engine = Format(format.value), engine.value
     try:
         check_writable(output)

@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..api import train as train_model
 from ..errors import SendscanError
 from .options import EngineOption, TaxonomyOption
 from .output import fail, stderr
@@ -25,6 +24,8 @@ def train(
     engine: EngineOption = "pypdfium2",
 ) -> None:
     """Train the checker and the sentence polarity on gold, and save the pipeline."""
+    from ..api import train as train_model
+
     try:
         folder = train_model([str(g) for g in gold], output, [str(d) for d in documents or []], taxonomy, engine, folds, seed)
     except SendscanError as error:
