@@ -97,3 +97,22 @@ def test_a_token_pattern_is_indexed_by_the_words_it_cannot_match_without(pattern
     from sendscan.tag.rules import anchor_words
 
     assert anchor_words(pattern) == (frozenset(anchors) if anchors else None)
+
+
+@pytest.mark.parametrize("pattern, length", [
+    ([{"LOWER": "too"}, {"LOWER": "long"}], 2),
+    ([{"LEMMA": "wait"}, {"OP": "{0,3}"}, {"LOWER": "too"}, {"LOWER": "long"}], 6),
+    ([{"LEMMA": "leader"}, {"OP": "?"}, {"LOWER": "not"}], 3),
+    ([{"LOWER": "quality"}, {"OP": "*"}, {"LOWER": "plans"}], None),
+    ([{"LOWER": "a"}, {"OP": "{2,}"}], None),
+])
+def test_longest_match_a_token_pattern_can_span(pattern, length):
+    from sendscan.tag.rules import longest
+
+    assert longest(pattern) == length
+
+
+def test_windows_around_anchor_words_merge_and_stay_in_the_doc():
+    from sendscan.tag.rules import windows
+
+    assert windows([0, 2, 20], 3, 22) == [(0, 5), (18, 22)]

@@ -171,18 +171,20 @@ class Ruler(SpanRuler):
     taxonomy's token patterns name a word ("strategy", "delay") that most
     findings lack. Each token pattern is indexed by the words of its most
     selective required token; a finding's words pick the patterns worth
-    running. Same spans as `span_ruler`, in about three quarters of the time; patterns
-    save and load with the pipeline as the span ruler's do.
+    running, and a pattern of bounded length runs only on the stretches of
+    the finding within its length of such a word. Same spans as
+    `span_ruler`, in about half the time; patterns save and load with the
+    pipeline as the span ruler's do.
     """
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        self._gated: list[tuple[frozenset | None, Matcher]] = []
+        self._gated: list[tuple[frozenset | None, int | None, Matcher]] = []
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
                 matcher = Matcher(self.nlp.vocab, validate=self.validate)
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
-                self._gated.append((anchor_words(entry["pattern"]), matcher))
+                self._gated.append((anchor_words(entry["pattern"]), longest(entry["pattern"]), matcher))
 
     def clear(self) -> None:
         super().clear()
@@ -190,11 +192,18 @@ class Ruler(SpanRuler):
 
     def match(self, doc: Doc):
         self._require_patterns()
-        words = present_words(doc)
+        where = word_positions(doc)
         matches = list(self.phrase_matcher(doc))
-        for anchors, matcher in self._gated:
-            if anchors is None or not anchors.isdisjoint(words):
-                matches.extend(matcher(doc))
+        for anchors, length, matcher in self._gated:
+            if anchors is None or length is None:
+                if anchors is None or not anchors.isdisjoint(where):
+                    matches.extend(matcher(doc))
+                continue
+            # A match holds an anchor word: only the tokens within the
+            # pattern's length of one are worth walking (spaCy's Matcher walks
+            # every token it is given, and most of a long finding is far from one).
+            for start, end in windows(sorted({i for word in anchors for i in where.get(word, ())}), length, len(doc)):
+                matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
         found = {Span(doc, start, end, label=self._match_label_id_map[m]["label"], span_id=self._match_label_id_map[m]["id"])
                  for m, start, end in matches if start != end}
         return sorted(found)
@@ -229,6 +238,39 @@ def required(op: str | None) -> bool:
     return bool(counted and int(counted.group(1)) > 0)
 
 
-def present_words(doc: Doc) -> set[str]:
-    """The lower-case forms and lemmas of the doc's tokens."""
-    return {t.lower for t in tokens(doc)} | {t.lemma for t in tokens(doc)}
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each lower-case form and lemma of the doc's tokens stands."""
+    found: dict[str, list[int]] = {}
+    for t in tokens(doc):
+        found.setdefault(t.lower, []).append(t.i)
+        if t.lemma != t.lower:
+            found.setdefault(t.lemma, []).append(t.i)
+    return found
+
+
+def longest(pattern: list[dict]) -> int | None:
+    """The most tokens a match of the pattern can span; None if unbounded."""
+    total = 0
+    for spec in pattern:
+        op = spec.get("OP")
+        counted = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op or "")
+        if op in (None, "!", "?", "1"):
+            total += 1
+        elif counted and (counted.group(2) or (counted.group(1) and "," not in op)):
+            total += int(counted.group(2) or counted.group(1))
+        else:  # "*", "+", "{n,}": no bound
+            return None
+    return total
+
+
+def windows(anchors: list[int], length: int, size: int) -> list[tuple[int, int]]:
+    """The stretches of a doc of `size` tokens that a match of at most `length`
+    tokens holding one of the `anchors` positions can lie in, merged."""
+    merged: list[tuple[int, int]] = []
+    for i in anchors:
+        start, end = max(0, i - length + 1), min(size, i + length)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
