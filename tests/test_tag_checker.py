@@ -99,3 +99,18 @@ def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_be
     assert carried["health_waits"]["evidence"] == ["this"]  # evidence is matched in lower case, as all of it
     # "In general" opens a sentence of its own, not one about the last.
     assert not any(c.get("carried") for c in apart)
+
+
+def test_a_checker_saved_with_one_model_for_both_kinds_still_loads(tmp_path):
+    # Models trained before the checker had one model per kind keep working.
+    import srsly
+
+    from sendscan.tag.linear import LinearModel
+
+    checker = pipeline(load(), model=False).get_pipe("checker")
+    one = LinearModel(["health_waits"]).fit([{"w:wait": 1.0}, {"w:plan": 1.0}] * 2, [{"health_waits"}, set()] * 2)
+    (tmp_path / "checker").mkdir()
+    srsly.write_msgpack(tmp_path / "checker" / "model.msgpack",
+                        {"model": one.to_dict(), "keep": {}, "add": {}, "trained_on": []})
+    checker.from_disk(tmp_path / "checker")
+    assert set(checker.models) == {"finding", "narrative"} and checker.trained

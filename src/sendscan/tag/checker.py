@@ -108,7 +108,9 @@ class Checker:
 
     def from_disk(self, path, exclude=tuple()) -> "Checker":
         data = srsly.read_msgpack(Path(path) / MODEL_FILE)
-        self.models = {kind: LinearModel.from_dict(model) for kind, model in data["models"].items()}
+        # A model saved before there was one per kind has one for both.
+        saved = data["models"] if "models" in data else dict.fromkeys(KINDS, data["model"])
+        self.models = {kind: LinearModel.from_dict(model) for kind, model in saved.items()}
         self.keep, self.add = data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self
