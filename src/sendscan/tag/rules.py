@@ -179,12 +179,19 @@ class Ruler(SpanRuler):
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        self._gated: list[tuple[frozenset | None, int | None, Matcher]] = []
+        # Patterns with the same anchor words share one Matcher, which walks
+        # the stretches around those words once for all of them.
+        groups: dict[frozenset | None, list[dict]] = {}
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
-                matcher = Matcher(self.nlp.vocab, validate=self.validate)
+                groups.setdefault(anchor_words(entry["pattern"]), []).append(entry)
+        self._gated: list[tuple[frozenset | None, int | None, Matcher]] = []
+        for anchors, entries in groups.items():
+            matcher = Matcher(self.nlp.vocab, validate=self.validate)
+            for entry in entries:
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
-                self._gated.append((anchor_words(entry["pattern"]), longest(entry["pattern"]), matcher))
+            lengths = [longest(entry["pattern"]) for entry in entries]
+            self._gated.append((anchors, None if None in lengths else max(lengths), matcher))
 
     def clear(self) -> None:
         super().clear()
