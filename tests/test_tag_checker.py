@@ -99,6 +99,10 @@ def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_be
     assert carried["health_waits"]["evidence"] == ["this"]  # evidence is matched in lower case, as all of it
     # "In general" opens a sentence of its own, not one about the last.
     assert not any(c.get("carried") for c in apart)
+    # So does "For" naming whom it is about (met in a real report), unlike "For example".
+    _, (_, whom) = narrative_tags(nlp, ["Children wait too long for speech and language therapy.",
+                                        "For older pupils, the picture is much the same."])
+    assert not any(c.get("carried") for c in whom)
 
 
 def test_a_checker_saved_with_one_model_for_both_kinds_still_loads(tmp_path):

@@ -109,7 +109,9 @@ def classified_view(item, polarity: str = "all", categories: list[str] | None = 
     table.add_column("p.", justify="right", width=3)
     table.add_column("Finding (evidence in bold)", ratio=1)
     for section, finding, tag in item.selected(polarity, categories):
-        names = Text("\n".join(tag.ids()) or "–", style=POLARITY_STYLES.get(tag.polarity, ""))
+        # "↑": carried from the sentence before, which this one goes on about.
+        names = Text("\n".join(c["id"] + (" ↑" if c.get("carried") else "") for c in tag.categories) or "–",
+                     style=POLARITY_STYLES.get(tag.polarity, ""))
         mark = {"weakness": "−", "strength": "+", "neutral": "·"}[tag.polarity]
         evidence = [e for c in tag.categories for e in c["evidence"]]
         table.add_row(names, Text(mark, style=POLARITY_STYLES[tag.polarity]),
