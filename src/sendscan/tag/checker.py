@@ -123,10 +123,7 @@ def carried(doc: Doc) -> list[dict]:
     `"carried": true`. (Annotators read it so: half of the narrative gold's
     categories are the sentence before's.)"""
     before = follows_on(doc)
-    # "In addition" and "For example" refer back; "In general", "In schools"
-    # and "For children with complex needs" start afresh.
-    words = [t.lower for t in tokens(doc)[:2]]
-    if before is None or words[0] == "in" or words[:1] == ["for"] and words[1:] not in (["example"], ["instance"]):
+    if before is None:
         return []
     return [{"id": c["id"], "score": c["score"], "evidence": [doc[0].text], "carried": True} for c in before._.categories]
 

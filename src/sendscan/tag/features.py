@@ -83,13 +83,19 @@ def first_sentence_end(doc: Doc) -> int:
 
 #: Words that open a sentence about what the sentence before it said.
 FOLLOWERS = {"this", "these", "that", "those", "it", "they", "such", "as", "consequently", "therefore", "however",
-             "but", "yet", "also", "additionally", "furthermore", "similarly", "for", "in", "despite", "although"}
+             "but", "yet", "also", "additionally", "furthermore", "similarly", "despite", "although"}
+#: Openings of two words that do so, where the first alone need not: "For
+#: example" and "In addition" refer back, "For older pupils" and "In general" do not.
+FOLLOWING_PAIRS = {("for", "example"), ("for", "instance"), ("in", "addition"), ("in", "turn"), ("in", "contrast"),
+                   ("in", "particular")}
 
 
 def follows_on(doc: Doc) -> Doc | None:
     """The sentence before, if this one opens by referring back to it."""
     previous = doc.user_data.get("previous")
-    return previous if previous is not None and len(doc) and tokens(doc)[0].lower in FOLLOWERS else None
+    opening = tuple(t.lower for t in tokens(doc)[:2])
+    refers = bool(opening) and (opening[0] in FOLLOWERS or opening in FOLLOWING_PAIRS)
+    return previous if previous is not None and refers else None
 
 
 #: How many word features a one-sentence finding has, about.
