@@ -216,6 +216,8 @@ def test_compare_gives_an_area_known_only_from_news_a_row_marked_so(cli):
     assert rows["Kettlemouth"]["from_news"] is False and rows["Kettlemouth"]["doc_type"] == "send_report_2023"
     table = cli("compare", str(SAMPLES), str(SHAPES / "brackenford_echo.html"), "--no-cache")
     assert re.search(r"Brackenford\s+·?\s*news", table.stdout)
+    # The table said "news: news: WSoA required": the row's result already says news.
+    assert "news: WSoA" in table.stdout and "news: news" not in table.stdout
 
 
 # --- the rules, one sentence at a time ------------------------------------------

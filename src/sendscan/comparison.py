@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 from . import areas, record
 from .errors import SendscanError, UsageError
-from .model import Classified
+from .model import NEWS_TYPES, Classified
 from .taxonomy import CODEBOOK_IDS
 
-NEWS_TYPES = ("news_report", "council_page")
 GROUPS = ("outcome", "doc-type", "year", "region")
 #: Bumped (major) when a key of the compare JSON changes meaning or goes;
 #: see src/sendscan/data/compare.schema.json.

@@ -74,8 +74,7 @@ def row_label(comparison, row) -> str:
 
 
 def outcome_text(row) -> str:
-    if row.from_news:
-        return "news" + (f": {row.result}" if row.result else "")
+    # A news row's result already says it is from news ("news: WSoA required").
     return row.result or ("none" if row.kind == "missing" else SHORT_DOC_TYPES.get(row.doc_type, row.doc_type or "–"))
 
 
