@@ -98,29 +98,32 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
     counts = Counter(c for e in labelled if not e.written for c in e.categories)
     categories = sorted(c for c, n in counts.items() if n >= LEARNED)
     checker = nlp.get_pipe("checker")
+    # Each finding's features once: every fold and both kinds' models read them.
+    features = [checker.features(e.doc) for e in labelled]
     out_of_fold = [None] * len(labelled)
     real = [i for i, e in enumerate(labelled) if not e.written]
     for fold in fold_indexes([labelled[i].document for i in real], folds, seed):
         test = {real[j] for j in fold}
-        models = fit_checker(checker, [e for i, e in enumerate(labelled) if i not in test], categories)
+        models = fit_checker(labelled, features, [i for i in range(len(labelled)) if i not in test], categories)
         for i in test:
-            out_of_fold[i] = models[kind_of(labelled[i].doc)].probabilities(checker.features(labelled[i].doc))
+            out_of_fold[i] = models[kind_of(labelled[i].doc)].probabilities(features[i])
     keep, add = {}, {}
     for kind in KINDS:
         chosen = [i for i in real if kind_of(labelled[i].doc) == kind]
         keep[kind], add[kind] = thresholds([labelled[i] for i in chosen], [out_of_fold[i] for i in chosen], categories)
-    return Trained(fit_checker(checker, labelled, categories), keep, add, fit_polarity(nlp, found),
-                   sorted({e.document for e in found}))
+    return Trained(fit_checker(labelled, features, range(len(labelled)), categories), keep, add,
+                   fit_polarity(nlp, found), sorted({e.document for e in found}))
 
 
-def fit_checker(checker, labelled: list[Example], categories: list[str]) -> dict[str, LinearModel]:
-    """A model for each kind of finding: both learn from every real finding,
-    the narrative one from the written sentences too."""
+def fit_checker(labelled: list[Example], features: list[dict], indexes, categories: list[str]
+                ) -> dict[str, LinearModel]:
+    """A model for each kind of finding, from the examples at `indexes`: both
+    learn from every real finding, the narrative one from the written sentences too."""
     models = {}
     for kind in KINDS:
-        chosen = [e for e in labelled if kind == "narrative" or not e.written]
-        models[kind] = LinearModel(categories).fit([checker.features(e.doc) for e in chosen],
-                                                   [e.categories for e in chosen])
+        chosen = [i for i in indexes if kind == "narrative" or not labelled[i].written]
+        models[kind] = LinearModel(categories).fit([features[i] for i in chosen],
+                                                   [labelled[i].categories for i in chosen])
     return models
 
 
