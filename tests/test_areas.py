@@ -53,3 +53,11 @@ def test_regions_and_neighbours():
     assert areas.region_of("BCP") == "South West"
     oldham = areas.lookup("Oldham")
     assert len(oldham.neighbours) == 10 and areas.by_code(oldham.neighbours[0]) is not None
+
+
+def test_find_an_area_written_with_an_ampersand_or_hyphens_as_spaces():
+    # Met on a story: "Telford & Wrekin" was not seen, and the health board's
+    # "NHS Shropshire, Telford and Wrekin" made the area Shropshire.
+    text = "Children in Telford & Wrekin are let down, says a report on Telford & Wrekin Council and NHS Shropshire."
+    assert areas.find(text).name == "Telford and Wrekin"
+    assert areas.find("Families in Stoke on Trent wait too long.").name == "Stoke-on-Trent"

@@ -299,7 +299,7 @@ def test_a_list_copied_as_text_without_its_markers_is_still_a_list(tmp_path, cli
                     "leaders do not check the quality of their work\n\n"
                     "Brackenford Council said it would act on every point.\n", encoding="utf-8")
     doc = extracted(cli, page)
-    assert len(findings(doc, "weakness")) == 3 and "would act" in said(doc, "response")
+    assert len(findings(doc, "listed")) == 3 and "would act" in said(doc, "response")
 
 
 def test_page_copied_from_a_broadcaster_menus_captions_and_related_links(cli):
@@ -457,8 +457,8 @@ def tagged(classified, start: str):
 
 
 def test_report_found_list_is_weaknesses_unless_an_item_only_praises(thornleigh):
-    kinds = [tagged(thornleigh, start)[0] for start in ("The drive", "Leaders do not", "Speech and", "Families told")]
-    assert kinds == ["weakness", "weakness", "strength", "weakness"]
+    sides = [tagged(thornleigh, start)[:2] for start in ("The drive", "Leaders do not", "Speech and", "Families told")]
+    assert sides == [("listed", "weakness"), ("listed", "weakness"), ("listed", "strength"), ("listed", "weakness")]
     assert "report found" in " ".join(s.text for s in thornleigh.document.sections if s.kind == "context")
 
 
@@ -520,11 +520,12 @@ def test_a_reporters_list_of_problems_with_dashes_gives_an_item_each_and_a_stren
                     "- annual reviews are held late\n- families cannot reach caseworkers by phone\n"
                     "- the parent carer forum is a strong and trusted voice\n- plans are vague\n\n"
                     "Lowmoor Council said it would act on every point.\n", encoding="utf-8")
-    doc = extracted(cli, page)
-    assert findings(doc, "weakness") == ["annual reviews are held late", "families cannot reach caseworkers by phone",
-                                         "plans are vague"]
-    assert findings(doc, "strength") == ["the parent carer forum is a strong and trusted voice"]
-    assert "Sport" not in json.dumps(doc)
+    found = classified_findings(cli, page)
+    assert [text for kind, polarity, _, text in found if (kind, polarity) == ("listed", "weakness")] == [
+        "annual reviews are held late", "families cannot reach caseworkers by phone", "plans are vague"]
+    assert [text for kind, polarity, _, text in found if (kind, polarity) == ("listed", "strength")] == [
+        "the parent carer forum is a strong and trusted voice"]
+    assert not any("Sport" in text for *_, text in found)
 
 
 def test_a_menu_copied_as_one_row_between_bars_is_furniture():
@@ -553,6 +554,8 @@ def figure_module():
     ("tune", 0.9),
     # Held out: measured, never tuned on; the floor is what was measured (README), not a target.
     ("held-out", 0.8),
+    # Written by a helper who had not read the code; measured blind once (79%), then fixed on.
+    ("blind", 0.9),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -586,3 +589,77 @@ def test_a_news_sentence_turning_from_the_one_before_carries_none_of_its_categor
     found = {f["text"][:3]: f for s in json.loads(result.output)["sections"] for f in s["findings"]}
     assert "adulthood" in {c["id"] for c in found["Ins"]["categories"]}
     assert found["But"]["categories"] == []
+
+
+def classified_findings(cli, path) -> list[tuple[str, str, set[str], str]]:
+    result = cli("classify", str(path), "-f", "json", "--no-cache")
+    assert result.exit_code == 0, result.output
+    return [(s["kind"], f["polarity"], {c["id"] for c in f["categories"]}, f["text"])
+            for s in json.loads(result.output)["sections"] for f in s["findings"]]
+
+
+def test_an_embedded_tweet_is_not_the_articles_text(tmp_path, cli):
+    # Met on a paper's page: a parent group's embedded tweet ("Finally
+    # inspectors have heard us...") came out as the inspection's findings.
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Ottery SEND services criticised | Ottery Post</title></head><body><article>"
+        "<h1>Ottery SEND services criticised</h1><p>By Jo Reporter, 3 May 2022</p>"
+        "<p>Inspectors found that children in Ottery wait too long for speech and language therapy.</p>"
+        '<blockquote class="twitter-tweet"><p>At last someone listened to us about short breaks. '
+        "Our children deserve better.</p>&mdash; Ottery Parents (@OtteryParents) May 3, 2022</blockquote>"
+        "<p>The council said it accepted the findings and would publish a plan.</p></article></body></html>",
+        encoding="utf-8")
+    found = classified_findings(cli, page)
+    assert any("speech and language" in text for *_, text in found)
+    assert not any("short breaks" in text or "deserve" in text for *_, text in found)
+
+
+def test_a_passive_with_an_adverb_between_is_still_the_inspections(tmp_path, cli):
+    # Met on a story: "The work of the designated clinical officer was also
+    # singled out for ..." was filed as the officer's response.
+    page = tmp_path / "story.txt"
+    page.write_text("Ottery SEND services told to improve\n\nBy Jo Reporter\n12 March 2019\n\n"
+                    "Inspectors found that children in Ottery wait too long for therapy.\n\n"
+                    "The work of the school nursing team lead was also singled out for improving advice "
+                    "in EHC plans.\n", encoding="utf-8")
+    found = classified_findings(cli, page)
+    assert any(text.startswith("The work of the school nursing") for *_, text in found)
+
+
+def test_a_list_under_a_neutral_introduction_takes_each_items_side(tmp_path, cli):
+    # Met on a story about a positive 2023 report: the strengths listed after
+    # "Among the things inspectors highlighted:" all came out as weaknesses.
+    # Such a list is mostly of weaknesses ("plans are written without asking
+    # families" is one), so an item is a strength only where it clearly praises.
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Ottery SEND services praised\n\nBy Jo Reporter\n12 March 2024\n\n"
+        "Among the things inspectors highlighted:\n\n"
+        "- Children's needs are identified early by health visitors and nursery staff\n"
+        "- The parent carer forum helps to shape every new service, and families feel listened to\n\n"
+        "The report found:\n\n"
+        "- EHC plans are written without asking children what matters to them\n"
+        "- too many pupils with SEND are excluded from school\n", encoding="utf-8")
+    sides = {text[:12]: (kind, polarity) for kind, polarity, _, text in classified_findings(cli, page)}
+    assert sides["Children's n"] == ("listed", "strength")
+    assert sides["The parent c"] == ("listed", "strength")
+    assert sides["EHC plans ar"] == ("listed", "weakness")
+    assert sides["too many pup"] == ("listed", "weakness")
+
+
+def test_a_council_page_known_by_its_title_and_first_person_heading(tmp_path, cli):
+    # Met on a council page in HTML: its header, breadcrumb and cookie banner
+    # are dropped with the furniture, a byline-like "Published:" and a quoted
+    # councillor looked like news. Its <title> names the council as the site.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Area SEND inspection | Ottery and Vale District Council</title></head><body><main>"
+        "<h1>Area SEND inspection</h1><p>Published: 16 January 2025</p>"
+        "<p>Ofsted and the CQC have published the report of their inspection of the Ottery local area "
+        "partnership. Inspectors found that children wait too long for therapy.</p>"
+        "<h2>Our response</h2><p>Councillor Jo Vale said: \"We accept the findings and will act on them.\"</p>"
+        "</main></body></html>", encoding="utf-8")
+    result = cli("extract", str(page), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["doc_type"] == "council_page"

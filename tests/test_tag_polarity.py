@@ -28,6 +28,8 @@ def rules():
     ("There is a shortage of places in specialist schools, so some pupils travel long distances.", "weakness"),
     ("Too few young people with SEND go on to paid employment.", "weakness"),
     ("Leaders do not work together effectively.", "weakness"),
+    # a verdict in a clause that asks, not asserts (met in a news story's quotation of a letter)
+    ("Leaders do not know well enough whether their work is effective.", "weakness"),
     ("The area has not made sufficient progress.", "weakness"),
     # plain successes
     ("Partners work together effectively.", "strength"),

@@ -80,7 +80,14 @@ def _mention_pattern() -> re.Pattern:
     # and "North Northamptonshire" before "Northamptonshire".
     names = sorted({n for a in all_areas() for n in (a.name, *a.variants) if len(n) > 3 or n.isupper()},
                    key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(name_pattern(n) for n in names) + r")\b")
+
+
+def name_pattern(name: str) -> str:
+    """A name as text writes it: "and" or "&" ("Telford & Wrekin"), a space or
+    a hyphen ("Stoke on Trent")."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", name)]
+    return r"[\s-]+".join(r"(?:and|&)" if w == "and" else w for w in words)
 
 
 def mentions(text: str) -> list[tuple[int, Area]]:

@@ -40,22 +40,32 @@ FURNITURE = re.compile(
     r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
     r"browser (?:does not|doesn['’]t) support|"
     r"^(?:(?:share(?: on| via)?|facebook|twitter|x|linkedin|whatsapp|email|e-mail|pinterest|reddit|copy link|"
-    r"print|banner)\b[\s,|/·•]*)+$",
+    r"print|banner)\b[\s,|/·•]*)+$|"
+    # a radio or news site's audio bar ("Listen live", "Now playing: ...", "Listen to this article 4 min")
+    r"^(?:listen live|now playing:|listen to this (?:article|story)\b)|^download (?:our|the) (?:[\w’'-]+ ){0,3}app\b|"
+    r"^\d{1,2} mins?(?: read| listen)?$",
     re.IGNORECASE,
 )
 
 #: A line that ends the article: what follows is the page's other stories and links.
 END_OF_ARTICLE = re.compile(
     r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)|top stories|"
-    r"you may also like|more stories|latest stories)$", re.IGNORECASE)
+    r"you may also like|more stories|latest stories|recommended(?: for you| stories| articles)?)$", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars
 #: or dots ("News | Sport | What's On | Jobs"); a headline's "... | Paper" has a long item.
 MENU_ITEM = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}"
-MENU_ROW = re.compile(rf"^(?:{MENU_ITEM}\s*[|•·]\s*){{2,}}{MENU_ITEM}$")
+MENU_ROW = re.compile(rf"^(?:{MENU_ITEM}(?:\s*[|•·]\s*|\s{{2,}})){{2,}}{MENU_ITEM}$")
 #: A menu copied as one row whose spaces collapsed ("Home News Sport Business").
 HOME_ROW = re.compile(r"^Home(?: [A-Z][\w'’&]*){2,}$")
+#: The sections of a news site: a row of capitalised words holding three or more
+#: of them is its menu ("News Sport What's On Business Property Jobs Search").
+SITE_SECTIONS = {"news", "sport", "sports", "business", "jobs", "weather", "travel", "lifestyle", "opinion",
+                 "property", "motors", "notices", "announcements", "search", "entertainment", "podcasts",
+                 "competitions", "politics", "video", "videos", "traffic", "money", "culture", "features",
+                 # a council's site
+                 "residents", "council", "contact", "home", "services", "events", "about"}
 
 #: Furniture only as a label, never in a sentence of the article ("Families can
 #: sign up to the forum." and "...costs £2m per annum." stay).
@@ -105,15 +115,21 @@ def is_furniture(text: str) -> bool:
     """True for a line of web-page furniture (short, and matching a known kind)."""
     if len(text) >= 240:
         return False
-    return bool(FURNITURE.search(text) or MENU_ROW.match(text) or HOME_ROW.match(text)) \
+    return bool(FURNITURE.search(text) or MENU_ROW.match(text) or HOME_ROW.match(text)) or site_menu(text) \
         or (bool(FURNITURE_LABEL.search(text)) and _label_like(text, 240))
+
+
+def site_menu(text: str) -> bool:
+    words = text.split()
+    return 4 <= len(words) <= 16 and all(w[:1].isupper() or w == "&" for w in words) \
+        and sum(w.lower() in SITE_SECTIONS for w in words) >= 3
 
 
 def web_text(lines: list[Line]) -> list[Line]:
     """An HTML or text page's lines without its furniture: single furniture
     lines, captions and whole blocks of job adverts."""
     lines = lines[:article_end(lines)]
-    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines)
+    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines) | contents_lines(lines)
     return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
 
 
@@ -142,6 +158,32 @@ def menu_lines(lines: list[Line]) -> set[int]:
         elif menu_like and not (i and lines[i - 1].text.endswith(":")):
             runs.append([i])
     return {i for run in runs if len(run) >= MENU_RUN for i in run}
+
+
+#: The label of a page's table of contents.
+CONTENTS = re.compile(r"^(?:on this page|contents|in this (?:section|article|page)|jump to|page contents):?$", re.I)
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a page's table of contents: its label ("On this page") and
+    the items under it, each the text of a heading further down (numbered
+    or not), so that the headings are read once, where they stand."""
+    dropped: set[int] = set()
+    for i, line in enumerate(lines):
+        if not CONTENTS.match(line.text.strip()):
+            continue
+        dropped.add(i)
+        for j in range(i + 1, len(lines)):
+            item = entry(lines[j].text)
+            if not item or item not in {entry(other.text) for other in lines[j + 1:]}:
+                break
+            dropped.add(j)
+    return dropped
+
+
+def entry(text: str) -> str:
+    """A contents item or heading as words alone ("1. Background" = "Background")."""
+    return re.sub(r"^(?:\d+[.)]|[-•*])\s*|^#+\s*", "", text.strip()).strip().lower()
 
 
 def advert_lines(lines: list[Line]) -> set[int]:

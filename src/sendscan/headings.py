@@ -113,13 +113,23 @@ def any_heading(doc_type: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES[doc_type]), re.IGNORECASE)
 
 
+#: A question standing as a heading in an explainer or a page of questions
+#: ("What did the inspectors find?"): short, opening with a question word.
+QUESTION_HEADING = re.compile(
+    r"^(?:What|Why|How|When|Where|Who|Which|Did|Does|Do|Is|Are|Was|Were|Can|Will|Has|Have)\b(?:\W*\w+){1,11}\W*\?$")
+#: A numbered heading of a web page ("2. The outcome"): the number is not the heading's.
+NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+(?=[A-Z])")
+
+
 def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, int] | None:
     """News, council and unknown pages: `# Heading`, or a short line alone
     (news headlines run longer: up to 16 words)."""
     line = lines[i]
     if MARKDOWN_HEADING.match(line.text):
         return NARRATIVE, 1
-    text = line.text
+    if long and QUESTION_HEADING.match(line.text):
+        return NARRATIVE, 1
+    text = NUMBERED_HEADING.sub("", line.text) if long else line.text
     words, chars = (16, 120) if long else (10, 70)
     short = len(text) <= chars and len(text.split()) <= words and text[:1].isupper()
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):

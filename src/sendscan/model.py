@@ -35,6 +35,9 @@ FINDING_KINDS = {
     "significant_weakness": "weakness",
     "revisit_progress": None,  # the section's verdict decides
     "narrative": None,
+    # News: an item of a list the article says the inspection set out ("The
+    # report found:"): its own words decide, and a weakness where they do not say.
+    "listed": None,
 }
 #: Section kinds in which the inspectors give their judgement: what summaries and comparisons count.
 JUDGEMENT_KINDS = tuple(kind for kind in FINDING_KINDS if kind != "narrative")

@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import re
+from html import unescape
 import stat
 import sys
 from pathlib import Path
@@ -32,6 +33,13 @@ HTML_SHARE = 10
 #: hundred thousand of them kept the HTML parser busy for minutes): the tag
 #: is kept, its attributes dropped.
 LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,40})\b[^<>]{2000,}>")
+
+TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+#: Social media posts embedded in a page (a parent group's tweet under a story):
+#: someone else's words, not the article's.
+EMBEDDED_POSTS = [f'//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]'
+                  for name in ("twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "fb-post")]
 
 #: Rows of a text page: a line is ROW high and a blank line leaves a ROW gap.
 ROW = 12.0
@@ -162,7 +170,7 @@ def read(path: str, engine: str = "pypdfium2", encoding: str | None = None, max_
                              f"{max_bytes // HTML_SHARE / 2**20:g} MB (a tenth of --max-size; raise it with "
                              "--max-size)", path)
         return _html_source(text, path)
-    return Source(path=path, format="text", pages=[text_page(paragraphed(text))], line_pitch=ROW)
+    return Source(path=path, format="text", pages=[text_page(table_rows(paragraphed(text)))], line_pitch=ROW)
 
 
 def _read_bytes(path: str, limit: int) -> bytes:
@@ -249,6 +257,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
 PARAGRAPH_LINE = 150
 
 
+def table_rows(text: str) -> str:
+    """A table copied as text (cells split by tabs) with each row a paragraph
+    of its own: a row is one claim ("Waiting times for autism assessments<TAB>
+    Not yet sufficient progress"), not a wrapped line of the next."""
+    out: list[str] = []
+    for line in text.splitlines():
+        row = "\t" in line.strip()
+        if row and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+        if row:
+            out.append("")
+    return "\n".join(out)
+
+
 def paragraphed(text: str) -> str:
     """Text copied from a web page with one paragraph a line and no blank
     lines between them, given the blank lines its paragraphs would have had:
@@ -264,7 +287,8 @@ def paragraphed(text: str) -> str:
     for n, (prev, line) in enumerate(zip(lines, lines[1:])):
         ends = re.search(r"[.!?:][”’\"')]*$", prev.rstrip())
         # A heading before a capital starts a paragraph; a menu's rows do not.
-        heading = n not in menu and line[:1].isupper() and not prev.startswith("By ")  # a byline runs on
+        heading = n not in menu and bool(re.match(r"(?:\d{1,2}\.\s+)?[A-Z]", line)) \
+            and not prev.startswith("By ")  # a byline runs on
         if ends or heading or len(prev) > PARAGRAPH_LINE or len(line) > PARAGRAPH_LINE:
             out.append("")
         out.append(line)
@@ -312,12 +336,16 @@ def _html_source(html: str, path: str) -> Source:
     html = LONG_TAG.sub(r"<\1>", html)
     text = trafilatura.extract(
         html, output_format="markdown", include_formatting=True, include_links=False,
-        include_comments=False, include_tables=True, favor_precision=True,
+        include_comments=False, include_tables=True, favor_precision=True, prune_xpath=EMBEDDED_POSTS,
     )
     if not text:
         raise InputError("HTML page has no main text that could be found", path)
     meta = trafilatura.extract_metadata(html)
     hints = {"title": meta.title, "date": meta.date} if meta else {}
+    # The page's own <title> (trafilatura's drops the site's name, which says who published it).
+    raw_title = TITLE.search(html)
+    if raw_title:
+        hints["page_title"] = " ".join(unescape(raw_title.group(1)).split())
     # trafilatura puts one paragraph per line; a blank row between keeps them apart.
     spaced = "\n\n".join(plain(line) for line in text.splitlines() if line.strip())
     return Source(path=path, format="html", pages=[text_page(spaced)], hints=hints, line_pitch=ROW)

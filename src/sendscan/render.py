@@ -13,7 +13,7 @@ from .model import FINDING_KINDS, Document
 KIND_STYLES = {
     "strength": "green", "weakness": "red", "recommendation": "yellow",
     "priority_action": "bold red", "significant_weakness": "bold red",
-    "revisit_progress": "magenta", "narrative": "cyan",
+    "revisit_progress": "magenta", "narrative": "cyan", "listed": "cyan",
 }
 OUTCOME_STYLES = {"positive": "green", "inconsistent": "yellow", "systemic": "bold red"}
 

@@ -114,7 +114,7 @@ NAMED_CLAIM = re.compile(
     r"conclusions?)\b", re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+\w+ly)?\s*$", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+(?:\w+ly|also|not|all|both|each|too))?\s*$", re.I)
 #: What an inspection is, not what it found: context.
 EVENT = re.compile(
     r"\b(?:inspect(?:ed|s|ing)?|visit(?:ed|s|ing)?|revisit(?:ed|s|ing)?|carried out|carry out|conduct(?:ed|s)?|"
@@ -172,18 +172,10 @@ STRENGTH_LABEL = re.compile(
     rf"^(?:{COUNTED}(?:(?:areas? of )?strengths|positives|what(?:’s|'s| is) (?:working|going) well)\b|"
     r"what\b.*\b(?:do(?:es)?|doing|did|works?|working|is|are|going) (?:well|effective)\b)", re.I)
 #: The kind of the items of a list the inspection set out with no label ("The
-#: report found:") or the reporter's ("the following problems:"): weaknesses,
-#: as such lists mostly are, unless an item's own words praise and none criticise.
+#: report found:") or the reporter's ("the following problems:"): each item's
+#: own words decide its side, a weakness unless they clearly praise (such lists
+#: are mostly of weaknesses; the polarity component reads the kind).
 LISTED = "listed"
-PRAISE = re.compile(
-    r"\b(?:effective(?:ly)?|strong(?:er|ly)?|good|well|valued?|values|accurate(?:ly)?|easy to|excellent|"
-    r"improv(?:ed|ing|ement)|timely|quick(?:ly)?|swift(?:ly)?|prompt(?:ly)?|robust|high[- ]quality|praised?|"
-    r"positive|strength|enjoy|thriv\w*|closely|helpful|successful(?:ly)?|on time)\b", re.I)
-CRITICISM = re.compile(
-    r"\b(?:not|no|never|too|poor(?:ly)?|weak\w*|late|lack\w*|delay\w*|waits?|waiting|few|little|rarely|seldom|"
-    r"without|inconsistent\w*|variabl[ey]|limited|insufficient\w*|unacceptabl[ey]|slow\w*|fail\w*|concern\w*|"
-    r"gaps?|exclu(?:ded|sions?)|missing|struggl\w*|hard to|difficult\w*|unclear|vague|generic|out of date|"
-    r"underdeveloped|inadequate\w*|ineffective\w*|worse|overspend|deficit)\b|n['’]t\b", re.I)
 #: A sentence reporting several claims ("found that A, that B, and that C";
 #: "criticised A, and said B"): each claim is a finding of its own, with its
 #: own category and polarity.
@@ -204,7 +196,9 @@ RESPONSE_HEADING = re.compile(
 #: "By Jo Bloggs", "Published 3 May 2024", "Jo Bloggs 31 August 2021", "Last updated: ...".
 BYLINE = re.compile(
     r"^(?:By [A-Z]|(?:Published|Posted|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
-    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[|,•·-] ?)?(?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b)")
+    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[|,•·-] ?)?(?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b|"
+    # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025")
+    r"(?:\w+day,? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,?) \d{4}$)")
 
 
 @dataclass
@@ -223,7 +217,7 @@ class Reading:
 
 
 #: A council's name at the top of its own page ("Ashcombe Council", "Westmoor Borough Council: ...").
-PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ )+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?")
+PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ (?:(?:and|&|of|upon|on|in|the) )*)+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?")
 
 
 #: What only a council's (or any organisation's) own web page carries.
@@ -248,11 +242,26 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
                                   " ".join(outside), re.I))
     council = 2 * bool(PAGE_MARKER.search(page)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
-        + bool(texts and PUBLISHER.fullmatch(texts[0])) \
+        + bool(texts and PUBLISHER.fullmatch(texts[0])) + 2 * bool(source and published_by_council(source)) \
+        + any(first_person_heading(t) for t in outside) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
         + (quoted_people >= 1) + (third_person >= 2)
     return "council_page" if council >= 2 and council > news else "news_report"
+
+
+def first_person_heading(text: str) -> bool:
+    """A heading in the first person ("Our response", "What inspectors said we
+    need to improve"): a page speaking for itself, which a story does not."""
+    return len(text) < 80 and not text.rstrip().endswith((".", '"', "”")) and bool(
+        re.search(r"\b(?:we|our|us)\b", text, re.I))
+
+
+def published_by_council(source: Source) -> bool:
+    """An HTML page whose title names a council as its site ("Area SEND
+    inspection | Bath & North East Somerset Council")."""
+    site = re.split(r"\s[|–-]\s", source.hints.get("page_title") or "")[-1].strip()
+    return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")))
 
 
 def unquoted(text: str) -> str:
@@ -429,9 +438,10 @@ def sections_of(blocks: list[Block], doc_type: str, writer: Writer) -> list[Sect
     intro = None
     for number, block in enumerate(blocks):
         if block.kind == "heading":
-            if intro:
+            if intro and blocks[number - 1].kind == "paragraph":
                 # "The letter set out five areas of weakness:" over one heading
-                # per weakness: the introduction labels the headings.
+                # per weakness: the introduction labels the headings (but not
+                # the headings after a list it introduced).
                 reading.mode, reading.heading_kind = intro
             writer.add(block.text)
             heading(block.text, reading)
@@ -488,14 +498,6 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     return cls, kind
 
 
-def listed(kind: str, text: str) -> str:
-    """The kind of a finding: an item of an unlabelled list of the
-    inspection's is a weakness, or a strength where its words only praise."""
-    if kind != LISTED:
-        return kind
-    return "strength" if PRAISE.search(text) and not CRITICISM.search(text) else "weakness"
-
-
 def claims(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each claim of the sentence text[start:end] (see CLAIM_BREAK)."""
     sentence = text[start:end]
@@ -527,14 +529,14 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
         if own == WE_SAY:
             own = None if cls == FINDING and not COMMITMENT.search(text) else RESPONSE
         cls = own if own == RESPONSE or (own and own != OTHER and cls != FINDING) else cls
-        return [Unit(text, block.page, start, number, cls, listed(kind, text) if cls == FINDING else "narrative")]
+        return [Unit(text, block.page, start, number, cls, kind if cls == FINDING else "narrative")]
     if BYLINE.match(text) and len(text) < 120:
         return [Unit(text, block.page, start, number, CONTEXT)]
     spans = sentences(text)
     classes = paragraph_classes(text, reading)
     if list_next and text.rstrip().endswith(":"):
         classes[-1] = CONTEXT
-    return [Unit(text[cs:ce], page_at(block, cs), start + cs, number, cls, listed(reading.heading_kind, text[cs:ce]))
+    return [Unit(text[cs:ce], page_at(block, cs), start + cs, number, cls, reading.heading_kind)
             for (s, e), cls in zip(spans, classes)
             for cs, ce in (claims(text, s, e) if cls == FINDING else [(s, e)])]
 

@@ -37,6 +37,8 @@ Doc.set_extension("cues", default=[], force=True)
 MODEL_FILE = "model.msgpack"
 POLARITIES = ["weakness", "strength", "neutral"]
 
+#: How sure the model must be that a listed item praises (see Polarity.from_listed).
+LISTED_STRENGTH = 0.6
 #: Words that turn a cue round when they come just before it.
 NEGATORS = ["not", "no", "never", "n't", "without", "nor", "neither", "lack"]
 #: Cues of a weakness and of a strength in a narrative sentence (lemmas).
@@ -63,7 +65,7 @@ NEGATIVE_CUES = [
     # judgements the lookup lemmatiser leaves as they are, or that were missing
     "inadequate", "ineffective", "poorly", "underdeveloped", "under-developed", "unacceptably", "generic",
     "rarely", "seldom", "lose faith", "lose confidence", "lose trust", "repeat their story", "retell their story",
-    "critical of",
+    "critical of", "vague", "less",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -113,6 +115,8 @@ VERDICTS = {
     "strength": {"effective", "strong", "good", "strength", "strengths", "excellent", "robust", "impressive",
                  "outstanding", "successful"},
 }
+#: Words that open a clause asking rather than asserting ("whether it is effective").
+OPEN_QUESTIONS = {"whether", "if", "how", "why"}
 #: Words that start another phrase, beyond which a negator does not reach.
 PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", "which", "that", "however"}
 #: Things that are bad to have much of: with them, fewer is a strength and more a weakness
@@ -120,7 +124,7 @@ PHRASE_BREAKS = {"the", "these", "this", "those", "their", "its", "and", "but", 
 BAD_THINGS = {"exclusion", "exclude", "suspension", "suspend", "complaint", "appeal", "tribunal", "admission", "neet",
               "absence", "wait", "waiting", "delay", "backlog", "crisis", "deficit", "overspend", "turnover", "vacancy"}
 #: Words of less and of more, which a bad thing turns round.
-LESS = {"low", "few", "fall", "reduce", "reduction", "decrease", "decline", "drop"}
+LESS = {"low", "few", "less", "fall", "reduce", "reduction", "decrease", "decline", "drop"}
 MORE = {"high", "rise", "increase", "grow"}
 
 
@@ -167,7 +171,8 @@ class Polarity:
         verdict = doc.user_data.get("verdict")
         if verdict:
             given = "strength" if verdict == "sufficient" else "weakness"
-        doc._.polarity = given or self.from_sentence(doc)
+        listed = doc.user_data.get("section") == "listed"
+        doc._.polarity = given or (self.from_listed(doc) if listed else self.from_sentence(doc))
         return doc
 
     def from_sentence(self, doc: Doc) -> str:
@@ -184,6 +189,21 @@ class Polarity:
             return "weakness" if p["weakness"] >= p["strength"] else "strength"
         score = cue_balance(cues)
         return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
+
+    def from_listed(self, doc: Doc) -> str:
+        """An item of a list the inspection set out (news: "The report found:"):
+        such lists are mostly of weaknesses, so an item is one unless its own
+        words clearly praise ("plans are written without asking families" is
+        not praise, though "plans" and "families" mostly come with it)."""
+        cues = doc._.cues = self.cues(doc)
+        verdict = final_verdict(doc)
+        if verdict:
+            return verdict
+        if self.model.trained:
+            praised = self.model.probabilities(polarity_features(doc, cues))["strength"] >= LISTED_STRENGTH
+        else:
+            praised = cue_balance(cues) > 0
+        return "strength" if praised else "weakness"
 
     def cues(self, doc: Doc) -> list[tuple[str, int, bool]]:
         """(NEG or POS, first token, negated) of each cue; a longer cue wins over
@@ -269,4 +289,6 @@ def final_verdict(doc: Doc) -> str | None:
         i -= 1
     if side is None or i < 0 or words[i] not in COPULAS or not asserted(doc)[end - 1]:
         return None
+    if any(word in OPEN_QUESTIONS for word in words[:i]):
+        return None  # "Leaders do not know whether their work is effective" asserts no verdict
     return ("strength" if side == "weakness" else "weakness") if negated else side
