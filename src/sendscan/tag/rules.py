@@ -36,6 +36,8 @@ Doc.set_extension("rule_first", default={}, force=True)
 ASIDE_OPENERS = [["such", "as"], ["including"], ["for", "example"], ["for", "instance"], ["e.g."], ["e.g"]]
 #: Words that close an aside.
 ASIDE_CLOSERS = {".", ";", ")", ":"}
+#: The first words of the openers: most words start none, and are told so at once.
+ASIDE_STARTS = {opener[0] for opener in ASIDE_OPENERS}
 
 
 @Language.factory(
@@ -120,7 +122,7 @@ def asides(doc: Doc) -> list[bool]:
     for i, word in enumerate(words):
         if word in ASIDE_CLOSERS:
             inside = False
-        elif not inside and any(words[i:i + len(o)] == o for o in ASIDE_OPENERS):
+        elif not inside and word in ASIDE_STARTS and any(words[i:i + len(o)] == o for o in ASIDE_OPENERS):
             inside = i > 0 and words[i - 1] not in ASIDE_CLOSERS
         flags[i] = inside
     return flags
@@ -192,19 +194,26 @@ class Ruler(SpanRuler):
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
             lengths = [longest(entry["pattern"]) for entry in entries]
             self._gated.append((anchors, None if None in lengths else max(lengths), matcher))
+        # Which groups each anchor word opens: a finding visits only the groups
+        # whose words it holds (a few of some sixty), not every group.
+        self._by_word: dict[str, list[int]] = {}
+        for number, (anchors, _, _) in enumerate(self._gated):
+            for word in anchors or ():
+                self._by_word.setdefault(word, []).append(number)
+        self._ungated = [number for number, (anchors, _, _) in enumerate(self._gated) if anchors is None]
 
     def clear(self) -> None:
         super().clear()
-        self._gated = []
+        self._gated, self._by_word, self._ungated = [], {}, []
 
     def match(self, doc: Doc):
         self._require_patterns()
         where = word_positions(doc)
         matches = list(self.phrase_matcher(doc))
-        for anchors, length, matcher in self._gated:
+        for number in self._ungated + sorted({n for word in where.keys() & self._by_word for n in self._by_word[word]}):
+            anchors, length, matcher = self._gated[number]
             if anchors is None or length is None:
-                if anchors is None or not anchors.isdisjoint(where):
-                    matches.extend(matcher(doc))
+                matches.extend(matcher(doc))
                 continue
             # A match holds an anchor word: only the tokens within the
             # pattern's length of one are worth walking (spaCy's Matcher walks
