@@ -99,6 +99,18 @@ def test_a_token_pattern_is_indexed_by_the_words_it_cannot_match_without(pattern
     assert anchor_words(pattern) == (frozenset(anchors) if anchors else None)
 
 
+@pytest.mark.parametrize("pattern, needs", [
+    ([{"LOWER": {"IN": ["no", "clear"]}}, {"LEMMA": "strategy"}], [{"no", "clear"}, {"strategy"}]),
+    ([{"LEMMA": "leader"}, {"OP": "?"}, {"LOWER": "not", "OP": "?"}, {"LOWER": "acted"}], [{"leader"}, {"acted"}]),
+    ([{"LOWER": "of", "OP": "?"}, {"IS_PUNCT": False, "OP": "+"}], []),  # nothing to tell by
+    ([{"NORM": "not"}, {"LOWER": "met"}], [{"met"}]),  # a norm may be no word of the finding's ("n't")
+])
+def test_a_token_pattern_runs_only_on_findings_that_hold_a_word_for_each_token_it_needs(pattern, needs):
+    from sendscan.tag.rules import required_words
+
+    assert required_words(pattern) == [frozenset(words) for words in needs]
+
+
 @pytest.mark.parametrize("pattern, length", [
     ([{"LOWER": "too"}, {"LOWER": "long"}], 2),
     ([{"LEMMA": "wait"}, {"OP": "{0,3}"}, {"LOWER": "too"}, {"LOWER": "long"}], 6),

@@ -12,6 +12,7 @@ when (a finding's topic is mostly named in its first sentence).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -173,8 +174,9 @@ class Ruler(SpanRuler):
     taxonomy's token patterns name a word ("strategy", "delay") that most
     findings lack. Each token pattern is indexed by the words of its most
     selective required token; a finding's words pick the patterns worth
-    running, and a pattern of bounded length runs only on the stretches of
-    the finding within its length of such a word. Same spans as
+    running (those it holds a word for each required token of), and a
+    pattern of bounded length runs only on the stretches of the finding
+    within its length of an anchor word. Same spans as
     `span_ruler`, in about half the time; patterns save and load with the
     pipeline as the span ruler's do.
     """
@@ -187,20 +189,21 @@ class Ruler(SpanRuler):
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
                 groups.setdefault(anchor_words(entry["pattern"]), []).append(entry)
-        self._gated: list[tuple[frozenset | None, int | None, Matcher]] = []
+        self._gated: list[Group] = []
         for anchors, entries in groups.items():
             matcher = Matcher(self.nlp.vocab, validate=self.validate)
             for entry in entries:
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
             lengths = [longest(entry["pattern"]) for entry in entries]
-            self._gated.append((anchors, None if None in lengths else max(lengths), matcher))
+            self._gated.append(Group(anchors, None if None in lengths else max(lengths),
+                                     [required_words(entry["pattern"]) for entry in entries], matcher))
         # Which groups each anchor word opens: a finding visits only the groups
         # whose words it holds (a few of some sixty), not every group.
         self._by_word: dict[str, list[int]] = {}
-        for number, (anchors, _, _) in enumerate(self._gated):
-            for word in anchors or ():
+        for number, group in enumerate(self._gated):
+            for word in group.anchors or ():
                 self._by_word.setdefault(word, []).append(number)
-        self._ungated = [number for number, (anchors, _, _) in enumerate(self._gated) if anchors is None]
+        self._ungated = [number for number, group in enumerate(self._gated) if group.anchors is None]
 
     def clear(self) -> None:
         super().clear()
@@ -211,7 +214,12 @@ class Ruler(SpanRuler):
         where = word_positions(doc)
         matches = list(self.phrase_matcher(doc))
         for number in self._ungated + sorted({n for word in where.keys() & self._by_word for n in self._by_word[word]}):
-            anchors, length, matcher = self._gated[number]
+            anchors, length, needs, matcher = self._gated[number]
+            # Most findings that hold an anchor word lack another word some
+            # pattern needs ("strategy" without "no", "clear", "shared"...):
+            # telling so from the finding's words is cheaper than a Matcher call.
+            if not any(all(not words.isdisjoint(where) for words in sets) for sets in needs):
+                continue
             if anchors is None or length is None:
                 matches.extend(matcher(doc))
                 continue
@@ -225,14 +233,27 @@ class Ruler(SpanRuler):
         return sorted(found)
 
 
-#: Token attributes whose literal values a finding's words are checked against.
-LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+class Group(NamedTuple):
+    """Token patterns with the same anchor words, in one Matcher."""
+
+    anchors: frozenset | None
+    #: The most tokens a match of any of them spans; None if unbounded.
+    length: int | None
+    #: For each pattern, its `required_words`.
+    needs: list[list[frozenset]]
+    matcher: Matcher
 
 
-def anchor_words(pattern: list[dict]) -> frozenset | None:
-    """The words of which a finding must hold one for the pattern to match (the
-    smallest such set among its required tokens), or None if none can be told."""
-    best = None
+#: Token attributes whose literal values a finding's words (lower-case forms
+#: and lemmas) are checked against. Not NORM: a token's norm may be neither
+#: ("n't" has the norm "not").
+LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+
+
+def required_words(pattern: list[dict]) -> list[frozenset]:
+    """For each token the pattern cannot match without, the words of which a
+    finding must hold one (where they can be told)."""
+    found = []
     for spec in pattern:
         if not required(spec.get("OP")):
             continue
@@ -241,9 +262,15 @@ def anchor_words(pattern: list[dict]) -> frozenset | None:
                 continue
             values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) \
                 and set(value) == {"IN"} else None
-            if values and (best is None or len(values) < len(best)):
-                best = frozenset(v.lower() for v in values)
-    return best
+            if values:
+                found.append(frozenset(v.lower() for v in values))
+    return found
+
+
+def anchor_words(pattern: list[dict]) -> frozenset | None:
+    """The words of which a finding must hold one for the pattern to match (the
+    smallest such set among its required tokens), or None if none can be told."""
+    return min(required_words(pattern), key=len, default=None)
 
 
 def required(op: str | None) -> bool:
