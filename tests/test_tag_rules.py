@@ -27,7 +27,7 @@ def test_the_taxonomys_own_examples_behave_as_declared(taxonomy, nlp):
 def test_pipeline_is_blank_english_with_our_registered_components(nlp):
     assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
     assert nlp.pipe_names == ["lemmatizer", "ruler", "categorizer", "checker", "polarity"]
-    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names[1:]] == [
+    assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names] == ["sendscan_lemmatizer_v1",
         "sendscan_ruler_v1", "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
 
 
@@ -97,6 +97,18 @@ def test_a_token_pattern_is_indexed_by_the_words_it_cannot_match_without(pattern
     from sendscan.tag.rules import anchor_words
 
     assert anchor_words(pattern) == (frozenset(anchors) if anchors else None)
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    ([{"LOWER": {"IN": ["no", "clear"]}}, {"LEMMA": "strategy"}], [{"no", "clear"}, {"strategy"}]),
+    ([{"LEMMA": "leader"}, {"OP": "?"}, {"LOWER": "not", "OP": "?"}, {"LOWER": "acted"}], [{"leader"}, {"acted"}]),
+    ([{"LOWER": "of", "OP": "?"}, {"IS_PUNCT": False, "OP": "+"}], []),  # nothing to tell by
+    ([{"NORM": "not"}, {"LOWER": "met"}], [{"met"}]),  # a norm may be no word of the finding's ("n't")
+])
+def test_a_token_pattern_runs_only_on_findings_that_hold_a_word_for_each_token_it_needs(pattern, needs):
+    from sendscan.tag.rules import required_words
+
+    assert required_words(pattern) == [frozenset(words) for words in needs]
 
 
 @pytest.mark.parametrize("pattern, length", [

@@ -2,7 +2,7 @@
 
 A blank English spaCy pipeline (nothing to download):
 
-    lemmatizer (lookup tables) -> ruler (the taxonomy's patterns, as data: spaCy's
+    lemmatizer (lookup tables, a word at a time) -> ruler (the taxonomy's patterns, as data: spaCy's
     span ruler, indexed by word) -> categorizer -> checker -> polarity
 
 There is no sentencizer: each doc is already one finding (structure splits
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..model import NEWS_TYPES, Document, Finding, Section, Tag
 from ..taxonomy import Taxonomy
 from ..trained import TRAINED, ModelError, model_folder
-from . import checker, polarity, rules  # noqa: F401  (registers the factories)
+from . import checker, lemmatizer, polarity, rules  # noqa: F401  (registers the factories)
 
 def pipeline(taxonomy: Taxonomy, model: str | Path | None | bool = None) -> Language:
     """A blank English pipeline that tags text with this taxonomy's categories.
@@ -34,7 +34,7 @@ def pipeline(taxonomy: Taxonomy, model: str | Path | None | bool = None) -> Lang
     pipeline), None for the model shipped with sendscan, False for the rules
     alone (untrained checker and polarity)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sendscan_lemmatizer_v1", name="lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sendscan_ruler_v1", name="ruler")
     nlp.add_pipe("sendscan_categorizer_v1", name="categorizer",
                  config={"weights": rules.weights_of(taxonomy), "parents": rules.parents_of(taxonomy)})

@@ -12,6 +12,7 @@ when (a finding's topic is mostly named in its first sentence).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -36,6 +37,8 @@ Doc.set_extension("rule_first", default={}, force=True)
 ASIDE_OPENERS = [["such", "as"], ["including"], ["for", "example"], ["for", "instance"], ["e.g."], ["e.g"]]
 #: Words that close an aside.
 ASIDE_CLOSERS = {".", ";", ")", ":"}
+#: The first words of the openers: most words start none, and are told so at once.
+ASIDE_STARTS = {opener[0] for opener in ASIDE_OPENERS}
 
 
 @Language.factory(
@@ -120,7 +123,7 @@ def asides(doc: Doc) -> list[bool]:
     for i, word in enumerate(words):
         if word in ASIDE_CLOSERS:
             inside = False
-        elif not inside and any(words[i:i + len(o)] == o for o in ASIDE_OPENERS):
+        elif not inside and word in ASIDE_STARTS and any(words[i:i + len(o)] == o for o in ASIDE_OPENERS):
             inside = i > 0 and words[i - 1] not in ASIDE_CLOSERS
         flags[i] = inside
     return flags
@@ -171,8 +174,9 @@ class Ruler(SpanRuler):
     taxonomy's token patterns name a word ("strategy", "delay") that most
     findings lack. Each token pattern is indexed by the words of its most
     selective required token; a finding's words pick the patterns worth
-    running, and a pattern of bounded length runs only on the stretches of
-    the finding within its length of such a word. Same spans as
+    running (those it holds a word for each required token of), and a
+    pattern of bounded length runs only on the stretches of the finding
+    within its length of an anchor word. Same spans as
     `span_ruler`, in about half the time; patterns save and load with the
     pipeline as the span ruler's do.
     """
@@ -185,26 +189,39 @@ class Ruler(SpanRuler):
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
                 groups.setdefault(anchor_words(entry["pattern"]), []).append(entry)
-        self._gated: list[tuple[frozenset | None, int | None, Matcher]] = []
+        self._gated: list[Group] = []
         for anchors, entries in groups.items():
             matcher = Matcher(self.nlp.vocab, validate=self.validate)
             for entry in entries:
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
             lengths = [longest(entry["pattern"]) for entry in entries]
-            self._gated.append((anchors, None if None in lengths else max(lengths), matcher))
+            self._gated.append(Group(anchors, None if None in lengths else max(lengths),
+                                     [required_words(entry["pattern"]) for entry in entries], matcher))
+        # Which groups each anchor word opens: a finding visits only the groups
+        # whose words it holds (a few of some sixty), not every group.
+        self._by_word: dict[str, list[int]] = {}
+        for number, group in enumerate(self._gated):
+            for word in group.anchors or ():
+                self._by_word.setdefault(word, []).append(number)
+        self._ungated = [number for number, group in enumerate(self._gated) if group.anchors is None]
 
     def clear(self) -> None:
         super().clear()
-        self._gated = []
+        self._gated, self._by_word, self._ungated = [], {}, []
 
     def match(self, doc: Doc):
         self._require_patterns()
         where = word_positions(doc)
         matches = list(self.phrase_matcher(doc))
-        for anchors, length, matcher in self._gated:
+        for number in self._ungated + sorted({n for word in where.keys() & self._by_word for n in self._by_word[word]}):
+            anchors, length, needs, matcher = self._gated[number]
+            # Most findings that hold an anchor word lack another word some
+            # pattern needs ("strategy" without "no", "clear", "shared"...):
+            # telling so from the finding's words is cheaper than a Matcher call.
+            if not any(all(not words.isdisjoint(where) for words in sets) for sets in needs):
+                continue
             if anchors is None or length is None:
-                if anchors is None or not anchors.isdisjoint(where):
-                    matches.extend(matcher(doc))
+                matches.extend(matcher(doc))
                 continue
             # A match holds an anchor word: only the tokens within the
             # pattern's length of one are worth walking (spaCy's Matcher walks
@@ -216,14 +233,27 @@ class Ruler(SpanRuler):
         return sorted(found)
 
 
-#: Token attributes whose literal values a finding's words are checked against.
-LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+class Group(NamedTuple):
+    """Token patterns with the same anchor words, in one Matcher."""
+
+    anchors: frozenset | None
+    #: The most tokens a match of any of them spans; None if unbounded.
+    length: int | None
+    #: For each pattern, its `required_words`.
+    needs: list[list[frozenset]]
+    matcher: Matcher
 
 
-def anchor_words(pattern: list[dict]) -> frozenset | None:
-    """The words of which a finding must hold one for the pattern to match (the
-    smallest such set among its required tokens), or None if none can be told."""
-    best = None
+#: Token attributes whose literal values a finding's words (lower-case forms
+#: and lemmas) are checked against. Not NORM: a token's norm may be neither
+#: ("n't" has the norm "not").
+LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+
+
+def required_words(pattern: list[dict]) -> list[frozenset]:
+    """For each token the pattern cannot match without, the words of which a
+    finding must hold one (where they can be told)."""
+    found = []
     for spec in pattern:
         if not required(spec.get("OP")):
             continue
@@ -232,9 +262,15 @@ def anchor_words(pattern: list[dict]) -> frozenset | None:
                 continue
             values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) \
                 and set(value) == {"IN"} else None
-            if values and (best is None or len(values) < len(best)):
-                best = frozenset(v.lower() for v in values)
-    return best
+            if values:
+                found.append(frozenset(v.lower() for v in values))
+    return found
+
+
+def anchor_words(pattern: list[dict]) -> frozenset | None:
+    """The words of which a finding must hold one for the pattern to match (the
+    smallest such set among its required tokens), or None if none can be told."""
+    return min(required_words(pattern), key=len, default=None)
 
 
 def required(op: str | None) -> bool:
