@@ -30,6 +30,9 @@ def rules():
     ("Leaders do not work together effectively.", "weakness"),
     # a verdict in a clause that asks, not asserts (met in a news story's quotation of a letter)
     ("Leaders do not know well enough whether their work is effective.", "weakness"),
+    # a wait counted in months is a long wait, unless it fell (met in a news story)
+    ("Inspectors found that families waited more than 18 months for short breaks.", "weakness"),
+    ("Waiting times for therapy have fallen to six weeks.", "strength"),
     ("The area has not made sufficient progress.", "weakness"),
     # plain successes
     ("Partners work together effectively.", "strength"),

@@ -76,17 +76,29 @@ OTHER_INSPECTION = re.compile(
     r"Inspection of .{0,80}?children[’']s services", re.I)
 
 
+#: Each kind of letter by its title, and by a phrase of its opening paragraph.
+#: A web page or text is a letter only by a title line that starts so: a
+#: headline "ICB responds to area SEND inspection of ..." is news, and a
+#: story about a revisit says "revisited the local area" too.
+LETTER_KINDS = (
+    ("send_report_2023", r"(?:Area SEND inspection of|Local area partnership report)", None),
+    ("send_revisit", r"Joint local area SEND revisit", r"revisited the local area"),
+    ("send_letter_2016", r"Joint local area SEND inspection", r"conducted a joint inspection of the local area"),
+)
+
+
 def doc_type(lines: list[Line], source: Source) -> str:
     """Which of the known kinds of document this is, from its opening text. A
     web page or text is a letter only by its title lines: a news story about a
     revisit says "revisited the local area" too."""
-    opening = " ".join(line.text for line in lines[:80 if source.format == "pdf" else 5])
-    if re.search(r"Area SEND inspection of|Local area partnership report", opening, re.I):
-        return "send_report_2023"
-    if re.search(r"Joint local area SEND revisit|revisited the local area", opening, re.I):
-        return "send_revisit"
-    if re.search(r"Joint local area SEND inspection|conducted a joint inspection of the local area", opening, re.I):
-        return "send_letter_2016"
+    opening = " ".join(line.text for line in lines[:80])
+    titles = [re.sub(r"^#+\s*", "", line.text) for line in lines[:5]]
+    for kind, title, phrase in LETTER_KINDS:
+        if source.format == "pdf":
+            if re.search(title + (f"|{phrase}" if phrase else ""), opening, re.I):
+                return kind
+        elif any(re.match(title, line, re.I) for line in titles):
+            return kind
     if source.format == "pdf" and OTHER_INSPECTION.search(opening):
         return "other_inspection"
     return "unknown"  # news and council pages are told apart by what they say (structure/news.py)

@@ -220,6 +220,9 @@ class Reading:
 PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ (?:(?:and|&|of|upon|on|in|the) )*)+(?:County |Borough |City |District )?Council(?:\s*[:|–-].*)?")
 
 
+#: An NHS body's name, as its own site gives it.
+NHS_BODY = re.compile(r"NHS [\w ,&’'-]+?(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG|"
+                      r"(?:Foundation )?Trust)")
 #: What only a council's (or any organisation's) own web page carries.
 PAGE_MARKER = re.compile(r"\b(?:was this page (?:helpful|useful)|report a problem with this page)\b", re.I)
 
@@ -258,10 +261,11 @@ def first_person_heading(text: str) -> bool:
 
 
 def published_by_council(source: Source) -> bool:
-    """An HTML page whose title names a council as its site ("Area SEND
-    inspection | Bath & North East Somerset Council")."""
-    site = re.split(r"\s[|–-]\s", source.hints.get("page_title") or "")[-1].strip()
-    return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")))
+    """An HTML page whose title names a council or an NHS body as its site
+    ("Area SEND inspection | Bath & North East Somerset Council", "... ::
+    NHS Derby and Derbyshire Integrated Care Board")."""
+    site = re.split(r"\s(?:[|–-]|::)\s", source.hints.get("page_title") or "")[-1].strip()
+    return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")) or NHS_BODY.fullmatch(site))
 
 
 def unquoted(text: str) -> str:
@@ -355,6 +359,9 @@ def speaker_of(text: str, verb: re.Match, reading: Reading) -> str | None:
     after = text[verb.end():verb.end() + 80]
     if verb.group(0).lower() == "according to":
         return actor_class(after[:60], reading, first=True) or None
+    if verb.group(0).lower() == "read" and not re.match(r"\s+(?:out\s+)?(?:a|an|her|his|their|the council['’]s) "
+                                                        r"(?:own )?(?:statement|letter|question|response)", after):
+        return FINDING  # a councillor reading the report into the record ("She read: ...") reads its words
     if PASSIVE.search(before):
         agent = re.match(r"\s*(?:\w+\s+){0,3}?by\s+(.{0,60})", after)
         by = actor_class(agent.group(1), reading, first=True) if agent else None
@@ -484,6 +491,8 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
         return None
     last = text[sentences(text)[-1][0]:]
     cls = attribution(unquoted(last), reading)
+    if cls in (None, WE_SAY) and COMMITMENT.search(last):
+        cls = RESPONSE  # "Over the coming year we will be:" lists the council's plans
     cls = reading.mode if cls in (None, OTHER, WE_SAY) else cls
     if re.search(r"significant weakness", last, re.I):
         kind = "significant_weakness"
@@ -548,7 +557,13 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
     continuing = reading.open_quote if OPENING.match(text) else None
     # A quotation's speaker is whoever the paragraph attributes it to, wherever
     # the attribution stands ("“...,” said Cllr Lee. “...”").
-    own = [attribution(outside(text, quoted, s, e), reading) for s, e in spans]
+    own = []
+    for s, e in spans:
+        own.append(attribution(outside(text, quoted, s, e), reading))
+        if own[-1] in (FINDING, RESPONSE, OTHER):
+            # "The inspectors told us... They recognised that our forum...":
+            # "they" is whoever the sentence before named.
+            reading.speaker = own[-1]
     restating = [reading.heading_mode == FINDING and not COMMITMENT.search(text[s:e]) for s, e in spans]
     own = [(None if again else RESPONSE) if c == WE_SAY else c for c, again in zip(own, restating)]
     speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
@@ -644,12 +659,19 @@ WSOA = re.compile(
     r"\b(?:ordered|told|required|forced|asked|instructed|demanded|must|need to|needs to|has to|have to)\b"
     r"[^.]{0,40}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
     r"(?:\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
-    r"(?:improve|address|tackle|fix|put)|\b(?:plan|statement) (?:setting out|explaining|showing|detailing))", re.I)
+    r"(?:improve|address|tackle|fix|put)|\b(?:plan|statement) (?:setting out|explaining|showing|detailing))|"
+    # after the statement is named: "... has not been asked to produce one"
+    r"\b(?:ordered|told|required|asked|instructed)\b to (?:produce|submit|write|prepare) one\b", re.I)
 DEMANDED = re.compile(r"\b(?:requir|request|order|told|demand|must|ha(?:s|ve|d) to|need|ask|instruct|produc|"
                       r"submit|draw|issued|set out|come up|forced)", re.I)
+CONDITIONAL = re.compile(r"(?:\d+\.\s+)?(?:[A-Z][\w ]{0,40}:\s+)?(?:Where|If|When|Whenever|Once)\b")
 NEGATED = re.compile(r"\b(?:not|no|n[’']t|without|avoided|spared)\b", re.I)
 REVISIT = re.compile(
     r"\b(?:made|making|make) (?:sufficient|enough) progress (?:in|on|against) (?:addressing |tackling )?"
+    r"(?:only |just )?(?P<a>all|none|any|\w+)(?: (?:of|out of))? (?:the |its )?(?P<b>\w+)?", re.I)
+#: "sufficient progress has been made in just two of the eight areas".
+REVISIT_PASSIVE = re.compile(
+    r"\b(?:sufficient|enough) progress (?:has|had|have) been made (?:in|on|against) (?:addressing |tackling )?"
     r"(?:only |just )?(?P<a>all|none|any|\w+)(?: (?:of|out of))? (?:the |its )?(?P<b>\w+)?", re.I)
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 INSPECTED_IN = re.compile(
@@ -684,6 +706,10 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
         meta.inspection_start, meta.inspection_end = inspection_dates(flat, meta.published)
 
 
+#: What naming an area first in the headline is worth, against its mentions.
+HEADLINE_SUBJECT = 6.0
+
+
 def area_of(headline: str, text: str) -> str | None:
     """The area the article is about: named in the headline or the lead above
     all, and in a sentence about the inspection above a passing mention, so
@@ -699,6 +725,12 @@ def area_of(headline: str, text: str) -> str | None:
             for position, area in areas.mentions(sentence):
                 scores[area.name] = scores.get(area.name, 0.0) + weight + about
                 first.setdefault(area.name, len(first))
+    # A headline naming two areas is about its subject, the first ("Wokingham
+    # ordered to fix failings as Camden is praised"), however long the story
+    # then spends on the second.
+    named = areas.mentions(headline)
+    if named:
+        scores[named[0][1].name] += HEADLINE_SUBJECT
     return min(scores, key=lambda n: (-scores[n], first[n])) if scores else None
 
 
@@ -736,6 +768,8 @@ def wsoa(flat: str) -> bool | None:
     (ordered, demanded, told to produce...), False where it says one was not,
     None where it does not say."""
     for sentence in re.split(r"(?<=[.!?])\s+", flat):
+        if CONDITIONAL.match(sentence):
+            continue  # "Where inspectors find weaknesses, the area is required to...": how it works
         m = WSOA.search(sentence)
         if m and (m.group(0).lower().startswith(("written", "wsoa", "statement")) and not DEMANDED.search(sentence)):
             continue  # a mention, not a demand
@@ -749,7 +783,7 @@ def wsoa(flat: str) -> bool | None:
 
 def revisit_progress(flat: str) -> dict | None:
     """"sufficient progress in three of the eight areas" -> {sufficient, total}."""
-    m = REVISIT.search(flat)
+    m = REVISIT.search(flat) or REVISIT_PASSIVE.search(flat)
     if not m:
         return None
     negated = NEGATED.search(flat[max(0, m.start() - 12):m.start()])

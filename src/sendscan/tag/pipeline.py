@@ -59,23 +59,36 @@ def load_weights(nlp: Language, folder: Path) -> None:
                 raise ModelError(f"is not a sendscan model ({name}: {e})", str(folder)) from None
 
 
-def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]], linked: bool = True):
+def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]], linked: bool = True,
+                 outcome: str | None = None):
     """Docs for findings, each knowing its section (for polarity) and, in
     narrative, the sentence before it: "This means..." or "However, ..." is
     about what that sentence said. The pipeline's components work doc by doc,
     so the previous sentence is fully tagged when the next one is read.
     `linked=False` for news: a reporter's "But inspectors also..." turns from
-    the sentence before, often someone else's words, rather than going on with it."""
+    the sentence before, often someone else's words, rather than going on with it.
+    `outcome`: a 2023 report's outcome, which the polarity model weighs."""
     previous: tuple[Section, Doc] | None = None
     for section, finding in pairs:
         doc = nlp.make_doc(finding.text.lower())
         doc.user_data["section"] = section.kind
+        if outcome:
+            doc.user_data["outcome"] = outcome
         if section.verdict:
             doc.user_data["verdict"] = section.verdict
         if linked and section.kind == "narrative" and previous and previous[0] is section:
             doc.user_data["previous"] = previous[1]
         previous = (section, doc)
         yield doc
+
+
+def document_docs(nlp: Language, document: Document):
+    """`finding_docs` for every finding of a document. A news story is not
+    linked, and its outcome is not weighed: a story about a positive report
+    is made of the report's criticisms as often as of its praise."""
+    report = document.doc_type not in NEWS_TYPES
+    return finding_docs(nlp, list(document.findings()), linked=report,
+                        outcome=document.metadata.outcome if report else None)
 
 
 def tag_texts(nlp: Language, texts: list[str], section: str | None = None) -> list[Tag]:
@@ -86,6 +99,5 @@ def tag_texts(nlp: Language, texts: list[str], section: str | None = None) -> li
 
 def tag_document(nlp: Language, document: Document, batch_size: int = 64) -> list[Tag]:
     """One Tag per finding of the document, in `document.findings()` order."""
-    docs = nlp.pipe(finding_docs(nlp, list(document.findings()), linked=document.doc_type not in NEWS_TYPES),
-                    batch_size=batch_size)
+    docs = nlp.pipe(document_docs(nlp, document), batch_size=batch_size)
     return [Tag(d._.polarity, d._.categories) for d in docs]

@@ -126,6 +126,9 @@ BAD_THINGS = {"exclusion", "exclude", "suspension", "suspend", "complaint", "app
 #: Words of less and of more, which a bad thing turns round.
 LESS = {"low", "few", "less", "fall", "reduce", "reduction", "decrease", "decline", "drop"}
 MORE = {"high", "rise", "increase", "grow"}
+#: Units a wait is counted in, and how far after "wait" one may stand ("waited up to two years").
+DURATIONS = {"week", "month", "year"}
+WAIT_REACH = 6
 
 
 @Language.factory(
@@ -216,8 +219,9 @@ class Polarity:
             kept.append((label, s, e))
         bad = any(t.lemma_ in BAD_THINGS for t in doc)
         named = names(doc)
-        return [(self.turned(label, " ".join(t.lemma_ for t in doc[s:e])) if bad else label, s, self.negated(doc, s))
-                for label, s, e in kept if not named[s]]
+        found = [(self.turned(label, " ".join(t.lemma_ for t in doc[s:e])) if bad else label, s, self.negated(doc, s))
+                 for label, s, e in kept if not named[s]]
+        return sorted(found + long_waits(doc), key=lambda cue: cue[1])
 
     @staticmethod
     def turned(label: str, lemmas: str) -> str:
@@ -269,6 +273,18 @@ def aim_before(words: list[str], opening: int) -> bool:
     while i >= 0 and words[i] in AIM_LINKS and opening - i <= 3:
         i -= 1
     return i >= 0 and words[i] in AIMS
+
+
+def long_waits(doc: Doc) -> list[tuple[str, int, bool]]:
+    """A weakness cue at a wait counted in weeks, months or years ("families
+    waited more than 18 months for short breaks"), unless the sentence says
+    the wait fell ("waits have fallen to six weeks")."""
+    lemmas = [t.lemma_ for t in doc]
+    if any(lemma in LESS for lemma in lemmas):
+        return []
+    waits = [i for i, lemma in enumerate(lemmas) if lemma in ("wait", "waiting")]
+    return [("NEG", i, False) for i, lemma in enumerate(lemmas)
+            if lemma in DURATIONS and any(0 < i - w <= WAIT_REACH for w in waits)]
 
 
 def final_verdict(doc: Doc) -> str | None:
