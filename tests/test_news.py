@@ -737,10 +737,27 @@ def test_a_councillor_reading_the_report_out_reads_its_findings(tmp_path, cli):
     page = tmp_path / "live.txt"
     page.write_text(
         "Ottery councillors debate SEND report - live\n\nBy Jo Reporter\n12 March 2024\n\n"
-        "Cllr Jo Vale, cabinet member for education, opened the item.\n\n"
+        "Cllr Jo Vale, executive member for education, has opened the item by reading passages of the report "
+        "into the record. \"I want everyone in this room to hear it in the inspectors' own words, not ours,\" "
+        "she said.\n"
         "She read: \"Children and young people with SEND in Ottery wait far too long for speech and language "
-        "therapy.\"\n\n"
+        "therapy. Many families say they have lost trust in the partnership.\"\n"
+        "And then: \"Too many pupils with SEND are excluded from school.\"\n\n"
         "Cllr Vale then read out a statement of her own: \"We will put this right.\"\n", encoding="utf-8")
     found = classified_findings(cli, page)
     assert any("speech and language" in text and polarity == "weakness" for _, polarity, _, text in found)
+    # the quotation goes on in her reading, and so does the next one she opens with no verb
+    assert any(text.startswith("Many families") for *_, text in found)
+    assert any("excluded" in text for *_, text in found)
     assert not any("put this right" in text for *_, text in found)
+
+
+def test_a_quotation_goes_on_with_whoever_opened_it():
+    # Met on a live blog: after a councillor's own words, "She read: '...' "
+    # ran over two sentences and a second "And then: '...'" followed; all but
+    # the first sentence went to the councillor who spoke first.
+    text = ('Cllr Jo Vale said: "We accept the report in full." She read: "Children in Ottery wait far too long '
+            'for therapy. Many families say they have lost trust in the partnership." And then: "Too many pupils '
+            'with SEND are excluded from school."')
+    reading = news.Reading(council_page=False, mode=news.FINDING)
+    assert news.paragraph_classes(text, reading) == [news.RESPONSE, news.FINDING, news.FINDING, news.FINDING]

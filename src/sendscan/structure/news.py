@@ -567,19 +567,28 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
     restating = [reading.heading_mode == FINDING and not COMMITMENT.search(text[s:e]) for s, e in spans]
     own = [(None if again else RESPONSE) if c == WE_SAY else c for c, again in zip(own, restating)]
     speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
-    classes = []
+    classes, speakers = [], []
     for (s, e), cls in zip(spans, own):
         in_speech = any(qs < e and s < qe for qs, qe in quoted) or bool(OPENING.match(text[s:e]))
         if in_speech:
-            cls = cls if cls and cls != CONTEXT else speaker or reading.speaker or CONTEXT
+            # A quotation goes on with whoever opened it in an earlier sentence
+            # ("She read: “... . Many families ...”"), and one opened with no
+            # speaker ("And then: “...”") is the last speaker's; failing both,
+            # the paragraph's speaker.
+            k = quotation_opener(quoted, spans[:len(speakers)], s)
+            opener = speakers[k] if k is not None else next((c for c in reversed(speakers) if c), None)
+            cls = cls if cls and cls != CONTEXT else opener or speaker or reading.speaker or CONTEXT
             reading.speaker = cls
+            speakers.append(cls)
             cls = CONTEXT if cls == OTHER else cls
             if cls != FINDING:
                 reading.mode = RESPONSE if reading.council_page and cls == RESPONSE else CONTEXT
         elif cls is None:
             cls = CONTEXT if BACKGROUND.search(text[s:e]) else reading.mode
+            speakers.append(None)
         else:
             reading.speaker = cls
+            speakers.append(cls)
             if cls == OTHER:
                 # Families quoted by the report are its findings; families
                 # quoted by the reporter ("told the Gazette") are not.
@@ -591,6 +600,15 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
         classes.append(cls)
     reading.open_quote = (speaker or reading.speaker) if open_at_end(text) else None
     return classes
+
+
+def quotation_opener(quoted: list[tuple[int, int]], before: list[tuple[int, int]], start: int) -> int | None:
+    """Which of the sentences `before` opened the quotation that runs on
+    through `start`, if one of them did."""
+    for qs, qe in quoted:
+        if qs < start < qe:
+            return next((k for k, (s, e) in enumerate(before) if s <= qs < e), None)
+    return None
 
 
 def outside(text: str, quoted: list[tuple[int, int]], start: int, end: int) -> str:
