@@ -101,3 +101,18 @@ def test_sentences_about_money_are_not_job_adverts():
     page = ("The high needs budget is overspent by £4m per year.\n"
             "Transport for pupils with SEND costs £2m per year, the council said.\n")
     assert len(web_lines(page)) == 2
+
+
+def test_read_more_and_the_headlines_under_it_are_furniture_kickers_too():
+    # Met on a national paper's page copied as text: "Read more" over three
+    # related headlines, run into the article as one paragraph; and a radio
+    # site's "LIVE" kicker and "Translate this page" link.
+    from sendscan.clean import is_furniture, related_lines
+    from sendscan.read import text_page
+
+    page = text_page("The council said it would act.\n\nRead more\nTribunal appeals reach a record\n"
+                     "'We felt invisible': parents on the fight for a place\n\nThe next inspection is due in 2025.")
+    kept = [line.text for i, line in enumerate(page.lines) if i not in related_lines(page.lines)]
+    assert kept == ["The council said it would act.", "The next inspection is due in 2025."]
+    assert is_furniture("LIVE") and is_furniture("Menu Search Translate this page")
+    assert not is_furniture("Background") and not is_furniture("Leadership and governance")

@@ -761,3 +761,29 @@ def test_a_quotation_goes_on_with_whoever_opened_it():
             'with SEND are excluded from school."')
     reading = news.Reading(council_page=False, mode=news.FINDING)
     assert news.paragraph_classes(text, reading) == [news.RESPONSE, news.FINDING, news.FINDING, news.FINDING]
+
+
+def test_a_byline_with_a_role_and_a_time_is_context(tmp_path, cli):
+    # Met on a national paper's page: "Jo Lee / Education correspondent / Mon
+    # 13 May 2019 18.42 BST" read as a finding, and its date was missed.
+    page = tmp_path / "story.txt"
+    page.write_text("Ottery told to fix SEND failings\n\nJo Lee\nEducation correspondent\nMon 13 May 2019 18.42 BST\n\n"
+                    "Inspectors found that children in Ottery wait too long for speech and language therapy.\n",
+                    encoding="utf-8")
+    doc = extracted(cli, page)
+    assert not any("correspondent" in text for text in findings(doc))
+    assert doc["metadata"]["published"] == "2019-05-13"
+
+
+def test_a_short_line_over_a_paragraph_a_line_is_its_heading(tmp_path, cli):
+    # Met on a council page copied as text: "Leadership and governance" stood
+    # just over its paragraph, with no blank line, and was read into it.
+    page = tmp_path / "page.txt"
+    page.write_text("Ottery Council\n\nSEND monitoring inspection: what inspectors found\n\n"
+                    "Leadership and governance\n"
+                    "Priority action 1 asked leaders across the partnership to agree a shared SEND strategy; "
+                    "inspectors found that leaders have done so and that it is understood by schools and health "
+                    "services alike.\n", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert any(text.startswith("Priority action 1") for text in findings(doc))
+    assert not any(text.startswith("Leadership and governance") for text in findings(doc))

@@ -43,7 +43,9 @@ FURNITURE = re.compile(
     r"print|banner)\b[\s,|/·•]*)+$|"
     # a radio or news site's audio bar ("Listen live", "Now playing: ...", "Listen to this article 4 min")
     r"^(?:listen live|now playing:|listen to this (?:article|story)\b)|^download (?:our|the) (?:[\w’'-]+ ){0,3}app\b|"
-    r"^\d{1,2} mins?(?: read| listen)?$",
+    r"^\d{1,2} mins?(?: read| listen)?$|\btranslate this page\b|"
+    # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in capitals
+    r"^(?-i:[A-Z]{3,15})$",
     re.IGNORECASE,
 )
 
@@ -129,7 +131,8 @@ def web_text(lines: list[Line]) -> list[Line]:
     """An HTML or text page's lines without its furniture: single furniture
     lines, captions and whole blocks of job adverts."""
     lines = lines[:article_end(lines)]
-    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines) | contents_lines(lines)
+    dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines) | contents_lines(lines) \
+        | related_lines(lines)
     return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
 
 
@@ -176,6 +179,27 @@ def contents_lines(lines: list[Line]) -> set[int]:
         for j in range(i + 1, len(lines)):
             item = entry(lines[j].text)
             if not item or item not in {entry(other.text) for other in lines[j + 1:]}:
+                break
+            dropped.add(j)
+    return dropped
+
+
+#: A label over links to other stories, inside or below the article.
+RELATED = re.compile(r"^(?:read more|related(?: stories| articles| links| content)?|more on this|see also|"
+                     r"more from [\w ]+|you might also like)[:.]?$", re.I)
+
+
+def related_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a "Read more" label and the headlines run on under it
+    (no blank line between, none ending a sentence): links, not the article."""
+    dropped: set[int] = set()
+    for i, line in enumerate(lines):
+        if not RELATED.match(line.text.strip()):
+            continue
+        dropped.add(i)
+        for j in range(i + 1, len(lines)):
+            gap = lines[j].top - lines[j - 1].bottom > 0.5 * (lines[j - 1].bottom - lines[j - 1].top)
+            if gap or re.search(r"[.!?][”’\"')]*$", lines[j].text) or len(lines[j].text.split()) > 20:
                 break
             dropped.add(j)
     return dropped

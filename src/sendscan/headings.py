@@ -129,6 +129,9 @@ def any_heading(doc_type: str) -> re.Pattern:
 #: ("What did the inspectors find?"): short, opening with a question word.
 QUESTION_HEADING = re.compile(
     r"^(?:What|Why|How|When|Where|Who|Which|Did|Does|Do|Is|Are|Was|Were|Can|Will|Has|Have)\b(?:\W*\w+){1,11}\W*\?$")
+#: A line this long in a web page copied as text is a whole paragraph, so a
+#: short line just above it is its heading, blank line or not.
+WHOLE_PARAGRAPH = 150
 #: A numbered heading of a web page ("2. The outcome"): the number is not the heading's.
 NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+(?=[A-Z])")
 
@@ -151,7 +154,8 @@ def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, 
     height = max(line.bottom - line.top, 1.0)
     before = i == 0 or lines[i - 1].page != line.page or line.top - lines[i - 1].bottom > 0.5 * height
     after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height \
-        or bool(re.match(r"[-•*◼▪–]\s", lines[i + 1].text))  # a heading over a list
+        or bool(re.match(r"[-•*◼▪–]\s", lines[i + 1].text)) \
+        or (long and len(lines[i + 1].text) >= WHOLE_PARAGRAPH and len(text.split()) <= 8)  # over a paragraph a line
     # A news page copied as text may run its headline straight into the
     # standfirst or the byline: the first line, or one over a byline, is a headline.
     headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
