@@ -86,7 +86,7 @@ INVERTED = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|commented
 #: "singled out" as phrases). Tense does not matter.
 REPORTING = re.compile(
     r"\b(?:s(?:aid|ays?|aying)|add(?:ed|s|ing)?|wr(?:ote|ites?|iting)|reads?|stat(?:ed|es|ing)|"
-    r"f(?:ound|inds?|inding)|not(?:ed|es|ing)|highlight(?:ed|s|ing)?|identif(?:ied|ies|y|ying)|"
+    r"f(?:ound|inds?|inding)|not(?:ed|es|ing)|highlight(?:ed|s|ing)?|identif(?:ied|ies|y|ying)|list(?:s|ed|ing)|"
     r"rais(?:ed|es|ing)|accus(?:ed|es|ing)|critici[sz](?:ed|es|ing|e)|prais(?:ed|es|ing|e)|"
     r"conclud(?:ed|es|ing|e)|describ(?:ed|es|ing|e)|judg(?:ed|es|ing|e)|report(?:ed|s)|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|sets? out|setting out|outlin(?:ed|es|ing|e)|observ(?:ed|es|ing|e)|"
@@ -241,6 +241,8 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
     if not re.search(r"\b(?:Ofsted|SEND|special (?:educational )?needs|Care Quality Commission|CQC|inspectors)\b",
                      everything, re.I):
         return "unknown"
+    if source and published_by_council(source):
+        return "council_page"  # the page is on the council's (or NHS body's) own site, whatever it quotes
     outside = [unquoted(t) for t in texts]
     first_person = sum(bool(FIRST_PERSON.search(t)) for t in outside)
     quoted_people = sum(bool(OPENING.search(t) and re.search(r"\b(?:said|says|added|told)\b", t)) for t in texts)
@@ -248,7 +250,7 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
                                   " ".join(outside), re.I))
     council = 2 * bool(PAGE_MARKER.search(page)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
-        + bool(texts and PUBLISHER.fullmatch(texts[0])) + 2 * bool(source and published_by_council(source)) \
+        + bool(texts and PUBLISHER.fullmatch(texts[0])) \
         + any(first_person_heading(t) for t in outside) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
@@ -720,7 +722,8 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     elif not meta.local_area:
         meta.local_area = place_in(meta.headline or "") or health_area(meta.health_bodies)
     meta.outcome = next((name for name, pattern in OUTCOMES if pattern.search(flat)), None)
-    meta.revisit = revisit_progress(flat)
+    # A 2023-framework report is no revisit: progress it mentions is an earlier one's.
+    meta.revisit = None if meta.outcome else revisit_progress(flat)
     if not meta.outcome and not meta.revisit:
         meta.wsoa_required = wsoa(flat)
     if not meta.inspection_end:
