@@ -116,3 +116,13 @@ def test_read_more_and_the_headlines_under_it_are_furniture_kickers_too():
     assert kept == ["The council said it would act.", "The next inspection is due in 2025."]
     assert is_furniture("LIVE") and is_furniture("Menu Search Translate this page")
     assert not is_furniture("Background") and not is_furniture("Leadership and governance")
+
+
+def test_comments_end_the_article_and_rules_and_share_icons_are_furniture():
+    # Met on a local paper's page copied as text: readers' comments under
+    # "Comments (4)" were read as findings, and so were "---" and "f t in ✉".
+    from sendscan.clean import END_OF_ARTICLE, is_furniture
+
+    assert END_OF_ARTICLE.match("Comments (4)") and not END_OF_ARTICLE.match("37 comments")
+    assert is_furniture("---") and is_furniture("f t in ✉")
+    assert not is_furniture("I am ok") and not is_furniture("in a way")

@@ -816,3 +816,15 @@ def test_a_2023_story_is_no_revisit_for_the_progress_it_recalls(tmp_path, cli):
                     encoding="utf-8")
     meta = extracted(cli, page)["metadata"]
     assert meta["outcome"] == "systemic" and meta["revisit"] is None
+
+
+def test_a_sentence_conceding_one_claim_and_asserting_another_gives_both():
+    # Met on a democracy reporter's story: "While the report praised A, it
+    # found that B" gave one side (B's) to both.
+    text = ("While the report praised the skill of the special needs co-ordinators, it found that too many "
+            "children were excluded.")
+    assert [text[s:e] for s, e in news.claims(text, 0, len(text))] == [
+        "the report praised the skill of the special needs co-ordinators",
+        "it found that too many children were excluded."]
+    said = "Children wait too long, they said."  # no concession: one claim
+    assert news.claims(said, 0, len(said)) == [(0, len(said))]

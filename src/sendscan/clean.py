@@ -45,14 +45,17 @@ FURNITURE = re.compile(
     r"^(?:listen live|now playing:|listen to this (?:article|story)\b)|^download (?:our|the) (?:[\w’'-]+ ){0,3}app\b|"
     r"^\d{1,2} mins?(?: read| listen)?$|\btranslate this page\b|"
     # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in capitals
-    r"^(?-i:[A-Z]{3,15})$",
+    r"^(?-i:[A-Z]{3,15})$|"
+    # a rule drawn with dashes, and a row of share icons ("f t in ✉")
+    r"^[-–—_*=~]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$",
     re.IGNORECASE,
 )
 
 #: A line that ends the article: what follows is the page's other stories and links.
 END_OF_ARTICLE = re.compile(
     r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)|top stories|"
-    r"you may also like|more stories|latest stories|recommended(?: for you| stories| articles)?)$", re.IGNORECASE)
+    r"you may also like|more stories|latest stories|recommended(?: for you| stories| articles)?|"
+    r"comments? \(\d+\))$", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars

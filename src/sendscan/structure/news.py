@@ -183,6 +183,13 @@ REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
 CLAIM_BREAK = re.compile(
     r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
     r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
+#: A concession that opens a sentence of two claims ("While the report praised
+#: A, it found that B"), and where its second claim starts: each is a claim in
+#: its own right once apart.
+CONCEDING = re.compile(r"(?:While|Whilst|Although|Though|Whereas)\s+")
+SECOND_CLAIM = re.compile(
+    r",\s+(?=(?:it|they|inspectors|the (?:report|letter|inspectors))\s+(?:also\s+)?"
+    r"(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
 LETTER_LABEL = re.compile(
     r"\b(?:priority actions?|areas? (?:for|of) (?:development|improvement)|improvements?|must|need(?:s|ed)? to)\b",
     re.I)
@@ -525,6 +532,10 @@ def claims(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((start + pos, start + m.start()))
         pos = m.end()
     spans.append((start + pos, end))
+    opening = CONCEDING.match(sentence)
+    second = SECOND_CLAIM.search(sentence) if opening and len(spans) == 1 else None
+    if second:
+        spans = [(start + opening.end(), start + second.start()), (start + second.end(), end)]
     return spans
 
 
