@@ -28,7 +28,7 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: them. The later blind batches are among them for the copy-without-blank-lines
 #: test only: some of their furniture is not yet read the same in such a copy (README).
 HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES / "answers").glob("*.json")
-            if json.loads(p.read_text(encoding="utf-8"))["split"] in ("held-out", "blind-2", "blind-3")}
+            if json.loads(p.read_text(encoding="utf-8"))["split"] in ("held-out", "blind-2", "blind-3", "blind-4")}
 
 
 def extracted(cli, path) -> dict:
@@ -562,6 +562,8 @@ def figure_module():
     ("blind-2", 0.8),
     # A third, of ordinary local stories and council pages: measured once (78%), then fixed on in part.
     ("blind-3", 0.8),
+    # A fourth, of the same kind: measured once (77%), then fixed on in part.
+    ("blind-4", 0.85),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -828,3 +830,35 @@ def test_a_sentence_conceding_one_claim_and_asserting_another_gives_both():
         "it found that too many children were excluded."]
     said = "Children wait too long, they said."  # no concession: one claim
     assert news.claims(said, 0, len(said)) == [(0, len(said))]
+
+
+def test_a_council_page_titled_like_the_report_is_the_councils_page(tmp_path, cli):
+    # Met on a council's HTML page whose heading is the report's own title
+    # ("Area SEND inspection of Luton"): it was read as the 2023 report itself.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Area SEND inspection of Ottery – Ottery Council</title></head><body><main>"
+        "<h1>Area SEND inspection of Ottery</h1><p>Find out what inspectors said and what we are doing about it.</p>"
+        "<h2>What inspectors found</h2><p>Inspectors found that children wait too long for autism assessments, "
+        "and that the partnership's arrangements lead to widespread and/or systemic failings.</p>"
+        "</main></body></html>", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page"
+    assert doc["metadata"]["outcome"] == "systemic"
+
+
+def test_a_council_site_copied_as_text_by_its_name_and_breadcrumb(tmp_path, cli):
+    # Met on a council news release copied as text: a byline-like "Published:",
+    # a quoted councillor and "the council" outweighed the council's name at
+    # the top and its "You are here:" breadcrumb.
+    page = tmp_path / "page.txt"
+    page.write_text("City of Ottery Council\nSearch this site\nYou are here: Home > News\n\n"
+                    "Partnership responds to SEND inspection\n\nPublished: 12 November 2021\n\n"
+                    "The report found that young people are well supported to move on to college. "
+                    "The council said it would act on the rest.\n\n"
+                    "Cllr Jo Vale said: \"We accept the findings and the council will act on them.\"\n",
+                    encoding="utf-8")
+    assert extracted(cli, page)["doc_type"] == "council_page"
+    # the demand with a long object between its verbs
+    assert news.wsoa("Inspectors have ordered Ottery Council and the local clinical commissioning group to write "
+                     "a statement setting out how they will put things right.") is True

@@ -22,7 +22,9 @@ __all__ = ["structure", "join_lines", "sentences"]
 def structure(lines: list[Line], source: Source) -> Document:
     """The document model of a cleaned source."""
     doc_type = headings.doc_type(lines, source)
-    if doc_type == "unknown" and source.format != "pdf":
+    # A page on a council's own site titled like the report ("Area SEND
+    # inspection of Luton – Luton Council") is the council's page about it.
+    if source.format != "pdf" and (doc_type == "unknown" or news.published_by_council(source)):
         doc_type = news.kind(lines, source)
     blocks = blocks_of(lines, doc_type, source.line_pitch)
     writer = Writer()

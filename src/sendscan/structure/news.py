@@ -234,7 +234,8 @@ PUBLISHER = re.compile(r"(?:[A-Z][\w’'-]+ (?:(?:and|&|of|upon|on|in|the) )*)+(
 NHS_BODY = re.compile(r"NHS [\w ,&’'-]+?(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG|"
                       r"(?:Foundation )?Trust)")
 #: What only a council's (or any organisation's) own web page carries.
-PAGE_MARKER = re.compile(r"\b(?:was this page (?:helpful|useful)|report a problem with this page)\b", re.I)
+PAGE_MARKER = re.compile(r"\b(?:was this page (?:helpful|useful)|report a problem with this page|you are here:|"
+                         r"search this site)", re.I)
 
 
 def kind(lines: list[Line], source: Source | None = None) -> str:
@@ -257,7 +258,7 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
                                   " ".join(outside), re.I))
     council = 2 * bool(PAGE_MARKER.search(page)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
-        + bool(texts and PUBLISHER.fullmatch(texts[0])) \
+        + 2 * bool(texts and PUBLISHER.fullmatch(texts[0])) \
         + any(first_person_heading(t) for t in outside) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
@@ -691,7 +692,7 @@ OUTCOMES = (
 WSOA = re.compile(
     r"\b(?:written statement of action|WSoA|statement of action)\b|"
     r"\b(?:ordered|told|required|forced|asked|instructed|demanded|must|need to|needs to|has to|have to)\b"
-    r"[^.]{0,40}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
+    r"[^.]{0,80}?\b(?:produce|submit|write|draw up|prepare|set out|come up with)\b[^.]{0,40}?"
     r"(?:\bhow (?:they|it|the (?:council|area|local area|partnership)) (?:will|would|intends? to|plans? to) "
     r"(?:improve|address|tackle|fix|put)|\b(?:plan|statement) (?:setting out|explaining|showing|detailing))|"
     # after the statement is named: "... has not been asked to produce one"
