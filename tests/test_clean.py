@@ -126,3 +126,19 @@ def test_comments_end_the_article_and_rules_and_share_icons_are_furniture():
     assert END_OF_ARTICLE.match("Comments (4)") and not END_OF_ARTICLE.match("37 comments")
     assert is_furniture("---") and is_furniture("f t in ✉")
     assert not is_furniture("I am ok") and not is_furniture("in a way")
+
+
+@pytest.mark.parametrize("line", [
+    "[Photo caption: Young people on a supported internship.]", "[Share] [Save] [Comments 11]",
+    "Share: [Facebook] [X] [WhatsApp] [Email]", "CORONAVIRUS: Latest updates and where to get help >>",
+    "[Festive offer: two courses for £15]", "Photograph: Stock/Alamy", "37 comments", "|---|---|",
+])
+def test_bracketed_captions_buttons_adverts_credits_and_banners_are_furniture(line):
+    # Met in pages copied as text by people who had not read sendscan's code.
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["Children [aged 5 to 11] wait too long.", "Photographs show the new school.",
+                                  "Inspectors found 37 weaknesses."])
+def test_sentences_with_brackets_or_photos_are_not_furniture(line):
+    assert not is_furniture(line)

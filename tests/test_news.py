@@ -862,3 +862,13 @@ def test_a_council_site_copied_as_text_by_its_name_and_breadcrumb(tmp_path, cli)
     # the demand with a long object between its verbs
     assert news.wsoa("Inspectors have ordered Ottery Council and the local clinical commissioning group to write "
                      "a statement setting out how they will put things right.") is True
+
+
+@pytest.mark.parametrize("line", [
+    "Jack Worrall Local democracy reporter Tuesday 4 February 2025 · 6 min read",
+    "Laura Kemp @LauraKempHerald Published: 4 March 2019 at 12:01",
+])
+def test_bylines_with_a_role_a_handle_or_a_reading_time(line):
+    # Met in blind-written local stories: these bylines were findings.
+    assert news.BYLINE.match(line)
+    assert not news.BYLINE.match("Inspectors visited on 4 March 2019 and found problems")

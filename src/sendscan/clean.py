@@ -47,13 +47,20 @@ FURNITURE = re.compile(
     # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in capitals
     r"^(?-i:[A-Z]{3,15})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
-    r"^[-–—_*=~]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$",
+    r"^[-–—_*=~]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$|"
+    # a caption or a row of buttons copied in brackets ("[Image caption: ...]", "[Share] [Save]"),
+    # and a banner linking elsewhere ("CORONAVIRUS: Latest updates ... >>")
+    r"^\[(?:photo|image|picture|video)(?: caption)?:|^(?:[\w ]{1,12}:\s*)?(?:\[[^\]]{1,24}\]\s*){2,}$|(?:>>|»)$|"
+    # an advert or notice in brackets, a photo credit, a comment count, a table's rule
+    r"^\[[^\]]+\]$|^(?:photograph|photo|picture|image|credit)s?:\s*[\w .&-]+(?:/[\w .&-]+)?$|^\d+ comments?$|"
+    r"^\|(?:\s*:?-{3,}:?\s*\|)+$",
     re.IGNORECASE,
 )
 
 #: A line that ends the article: what follows is the page's other stories and links.
 END_OF_ARTICLE = re.compile(
-    r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)|top stories|"
+    r"^(?:related (?:topics|stories|articles|links|content)|more on this story|most (?:read|popular)(?: in [\w ]+)?|"
+    r"top stories|"
     r"you may also like|more stories|latest stories|recommended(?: for you| stories| articles)?|"
     r"comments? \(\d+\))$", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.

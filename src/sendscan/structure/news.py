@@ -207,8 +207,10 @@ BYLINE = re.compile(
     # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025")
     r"(?:(?:\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}"
     r"(?:st|nd|rd|th)?,?) \d{4}(?:,? \d{1,2}[.:]\d{2}(?: ?[ap]m)?(?: [A-Z]{2,4})?)?$|"
-    # a name and role over a date and time ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST")
-    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z]+ ){0,3}(?:[A-Z][a-z]{2,8},? )?\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[.:]\d{2}\b)")
+    # a name and role (or handle) over a date ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST",
+    # "Jo Lee Local democracy reporter Tuesday 4 February 2025 · 6 min read", "Jo Lee @JoLee Published: 4 March 2019")
+    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,3}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
+    r"\d{1,2} [A-Z][a-z]+ \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$)")
 
 
 @dataclass
