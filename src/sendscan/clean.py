@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .model import Line, Source
 
@@ -181,17 +182,9 @@ def contents_lines(lines: list[Line]) -> set[int]:
     """Indexes of a page's table of contents: its label ("On this page") and
     the items under it, each the text of a heading further down (numbered
     or not), so that the headings are read once, where they stand."""
-    dropped: set[int] = set()
-    for i, line in enumerate(lines):
-        if not CONTENTS.match(line.text.strip()):
-            continue
-        dropped.add(i)
-        for j in range(i + 1, len(lines)):
-            item = entry(lines[j].text)
-            if not item or item not in {entry(other.text) for other in lines[j + 1:]}:
-                break
-            dropped.add(j)
-    return dropped
+    entries = [entry(line.text) for line in lines]
+    last = {text: k for k, text in enumerate(entries)}  # where each text stands last
+    return label_and_items(lines, CONTENTS, lambda j: bool(entries[j]) and last[entries[j]] > j)
 
 
 #: A label over links to other stories, inside or below the article.
@@ -202,16 +195,25 @@ RELATED = re.compile(r"^(?:read more|related(?: stories| articles| links| conten
 def related_lines(lines: list[Line]) -> set[int]:
     """Indexes of a "Read more" label and the headlines run on under it
     (no blank line between, none ending a sentence): links, not the article."""
+    def headline(j: int) -> bool:
+        above = lines[j - 1]
+        gap = lines[j].top - above.bottom > 0.5 * (above.bottom - above.top)
+        return not (gap or re.search(r"[.!?][”’\"')]*$", lines[j].text) or len(lines[j].text.split()) > 20)
+
+    return label_and_items(lines, RELATED, headline)
+
+
+def label_and_items(lines: list[Line], label: re.Pattern, item: Callable[[int], bool]) -> set[int]:
+    """Indexes of each line that is a `label`, and of the lines just after it
+    for which `item(index)` holds."""
     dropped: set[int] = set()
     for i, line in enumerate(lines):
-        if not RELATED.match(line.text.strip()):
-            continue
-        dropped.add(i)
-        for j in range(i + 1, len(lines)):
-            gap = lines[j].top - lines[j - 1].bottom > 0.5 * (lines[j - 1].bottom - lines[j - 1].top)
-            if gap or re.search(r"[.!?][”’\"')]*$", lines[j].text) or len(lines[j].text.split()) > 20:
-                break
-            dropped.add(j)
+        if label.match(line.text.strip()):
+            dropped.add(i)
+            j = i + 1
+            while j < len(lines) and item(j):
+                dropped.add(j)
+                j += 1
     return dropped
 
 

@@ -150,15 +150,15 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     for label, start, negated in cues:
         name = ("cue:" if flags[start] else "ccue:") + label + ("~" if negated else "")
         found[name] = found.get(name, 0.0) + 1.0
-    # The cues' verdict as one number, as the rules alone would judge the
-    # asserted clause: "no concerns about waiting times" is good news although
-    # "waiting times" mostly come with bad news in the examples.
     # The report's outcome: a narrative under "widespread and/or systemic
     # failings" mostly tells of shortfalls, one under "typically positive"
     # of what works, and a mild sentence leans the report's way (held-out
     # narrative polarity 0.831 to 0.846).
     if doc.user_data.get("outcome") and doc.user_data.get("section") == "narrative":
         found["outcome:" + doc.user_data["outcome"]] = 1.0
+    # The cues' verdict as one number, as the rules alone would judge the
+    # asserted clause: "no concerns about waiting times" is good news although
+    # "waiting times" mostly come with bad news in the examples.
     balance = cue_balance([cue for cue in cues if flags[cue[1]]])
     if balance:
         found["cue:balance"] = max(-3.0, min(3.0, float(balance)))
