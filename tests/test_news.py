@@ -28,7 +28,8 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 #: them. The later blind batches are among them for the copy-without-blank-lines
 #: test only: some of their furniture is not yet read the same in such a copy (README).
 HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES / "answers").glob("*.json")
-            if json.loads(p.read_text(encoding="utf-8"))["split"] in ("held-out", "blind-2", "blind-3", "blind-4")}
+            if json.loads(p.read_text(encoding="utf-8"))["split"] in ("held-out", "blind-2", "blind-3", "blind-4",
+                                                                       "blind-5")}
 
 
 def extracted(cli, path) -> dict:
@@ -564,6 +565,8 @@ def figure_module():
     ("blind-3", 0.8),
     # A fourth, of the same kind: measured once (77%), then fixed on in part.
     ("blind-4", 0.85),
+    # A fifth, of six: measured once (72%), then fixed on in part.
+    ("blind-5", 0.75),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -872,3 +875,19 @@ def test_bylines_with_a_role_a_handle_or_a_reading_time(line):
     # Met in blind-written local stories: these bylines were findings.
     assert news.BYLINE.match(line)
     assert not news.BYLINE.match("Inspectors visited on 4 March 2019 and found problems")
+
+
+def test_it_after_the_letter_and_a_counted_list_are_the_inspections(tmp_path, cli):
+    # Met on a paper's story: "The letter is blunt. It says there is no agreed
+    # plan ..." and the list under "The five areas the city must tackle are:"
+    # went to context, after a paragraph about the visit.
+    page = tmp_path / "story.txt"
+    page.write_text("Ottery told to fix SEND failings\n\nBy Jo Reporter\n12 March 2019\n\n"
+                    "Inspectors visited the city in October.\n\n"
+                    "The letter is blunt. It says there is no agreed plan that services are working to.\n\n"
+                    "The two areas the city must tackle are:\n\n"
+                    "- plans that are out of date\n- the high number of pupils excluded from school\n",
+                    encoding="utf-8")
+    found = [text for *_, text in classified_findings(cli, page)]
+    assert any(text.startswith("It says there is no agreed plan") for text in found)
+    assert "plans that are out of date" in found and "the high number of pupils excluded from school" in found

@@ -176,6 +176,10 @@ STRENGTH_LABEL = re.compile(
 #: own words decide its side, a weakness unless they clearly praise (such lists
 #: are mostly of weaknesses; the polarity component reads the kind).
 LISTED = "listed"
+#: A list introduced by its count of areas or weaknesses ("The five areas the
+#: city must tackle are:") is the inspection's, whoever the sentence names.
+COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:areas?|weaknesses|concerns|"
+                          r"failings|problems|priorities|priority actions)\b", re.I)
 #: A sentence reporting several claims ("found that A, that B, and that C";
 #: "criticised A, and said B"): each claim is a finding of its own, with its
 #: own category and polarity.
@@ -508,6 +512,8 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     cls = attribution(unquoted(last), reading)
     if cls in (None, WE_SAY) and COMMITMENT.search(last):
         cls = RESPONSE  # "Over the coming year we will be:" lists the council's plans
+    elif cls in (None, CONTEXT) and COUNTED_LIST.search(last):
+        cls = FINDING  # "The five areas the city must tackle are:" is the letter's list
     cls = reading.mode if cls in (None, OTHER, WE_SAY) else cls
     if re.search(r"significant weakness", last, re.I):
         kind = "significant_weakness"
@@ -583,6 +589,8 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
             # "The inspectors told us... They recognised that our forum...":
             # "they" is whoever the sentence before named.
             reading.speaker = own[-1]
+        elif own[-1] is None and INSPECTION.match(text[s:e].strip()):
+            reading.speaker = FINDING  # "The letter is blunt. It says ...": "it" is the letter
     restating = [reading.heading_mode == FINDING and not COMMITMENT.search(text[s:e]) for s, e in spans]
     own = [(None if again else RESPONSE) if c == WE_SAY else c for c, again in zip(own, restating)]
     speaker = continuing or next((c for c in own if c and c != CONTEXT), None)
