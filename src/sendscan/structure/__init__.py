@@ -22,9 +22,11 @@ __all__ = ["structure", "join_lines", "sentences"]
 def structure(lines: list[Line], source: Source) -> Document:
     """The document model of a cleaned source."""
     doc_type = headings.doc_type(lines, source)
-    # A page on a council's own site titled like the report ("Area SEND
-    # inspection of Luton – Luton Council") is the council's page about it.
-    if source.format != "pdf" and (doc_type == "unknown" or news.published_by_council(source)):
+    if source.format != "pdf" and news.published_by_council(source):
+        # On a council's (or NHS body's) own site, whatever it quotes or is
+        # titled ("Area SEND inspection of Luton – Luton Council").
+        doc_type = "council_page"
+    elif source.format != "pdf" and doc_type == "unknown":
         doc_type = news.kind(lines, source)
     blocks = blocks_of(lines, doc_type, source.line_pitch)
     writer = Writer()

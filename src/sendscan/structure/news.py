@@ -255,8 +255,6 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
     if not re.search(r"\b(?:Ofsted|SEND|special (?:educational )?needs|Care Quality Commission|CQC|inspectors)\b",
                      everything, re.I):
         return "unknown"
-    if source and published_by_council(source):
-        return "council_page"  # the page is on the council's (or NHS body's) own site, whatever it quotes
     outside = [unquoted(t) for t in texts]
     first_person = sum(bool(FIRST_PERSON.search(t)) for t in outside)
     quoted_people = sum(bool(OPENING.search(t) and re.search(r"\b(?:said|says|added|told)\b", t)) for t in texts)

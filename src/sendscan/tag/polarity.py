@@ -37,7 +37,7 @@ Doc.set_extension("cues", default=[], force=True)
 MODEL_FILE = "model.msgpack"
 POLARITIES = ["weakness", "strength", "neutral"]
 
-#: How sure the model must be that a listed item praises (see Polarity.from_listed).
+#: How sure the model must be that a listed item praises (see Polarity.from_sentence).
 LISTED_STRENGTH = 0.6
 #: Words that turn a cue round when they come just before it.
 NEGATORS = ["not", "no", "never", "n't", "without", "nor", "neither", "lack"]
@@ -174,39 +174,32 @@ class Polarity:
         verdict = doc.user_data.get("verdict")
         if verdict:
             given = "strength" if verdict == "sufficient" else "weakness"
-        listed = doc.user_data.get("section") == "listed"
-        doc._.polarity = given or (self.from_listed(doc) if listed else self.from_sentence(doc))
+        doc._.polarity = given or self.from_sentence(doc, listed=doc.user_data.get("section") == "listed")
         return doc
 
-    def from_sentence(self, doc: Doc) -> str:
+    def from_sentence(self, doc: Doc, listed: bool = False) -> str:
+        """The sentence's own side. An item of a list the inspection set out
+        (`listed`; news: "The report found:") has no neutral: such lists are
+        mostly of weaknesses, so an item is one unless its own words clearly
+        praise ("plans are written without asking families" is not praise,
+        though "plans" and "families" mostly come with it)."""
         cues = doc._.cues = self.cues(doc)
         verdict = final_verdict(doc)
         if verdict:
             return verdict
-        if self.model.trained:
-            p = self.model.probabilities(polarity_features(doc, cues))
-            # Neutral only when the model holds it likelier than either side
-            # together: a finding that judges at all mostly says which way.
-            if p["neutral"] >= 0.5:
-                return "neutral"
-            return "weakness" if p["weakness"] >= p["strength"] else "strength"
-        score = cue_balance(cues)
-        return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
-
-    def from_listed(self, doc: Doc) -> str:
-        """An item of a list the inspection set out (news: "The report found:"):
-        such lists are mostly of weaknesses, so an item is one unless its own
-        words clearly praise ("plans are written without asking families" is
-        not praise, though "plans" and "families" mostly come with it)."""
-        cues = doc._.cues = self.cues(doc)
-        verdict = final_verdict(doc)
-        if verdict:
-            return verdict
-        if self.model.trained:
-            praised = self.model.probabilities(polarity_features(doc, cues))["strength"] >= LISTED_STRENGTH
-        else:
-            praised = cue_balance(cues) > 0
-        return "strength" if praised else "weakness"
+        if not self.model.trained:
+            score = cue_balance(cues)
+            if listed:
+                return "strength" if score > 0 else "weakness"
+            return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
+        p = self.model.probabilities(polarity_features(doc, cues))
+        if listed:
+            return "strength" if p["strength"] >= LISTED_STRENGTH else "weakness"
+        # Neutral only when the model holds it likelier than either side
+        # together: a finding that judges at all mostly says which way.
+        if p["neutral"] >= 0.5:
+            return "neutral"
+        return "weakness" if p["weakness"] >= p["strength"] else "strength"
 
     def cues(self, doc: Doc) -> list[tuple[str, int, bool]]:
         """(NEG or POS, first token, negated) of each cue; a longer cue wins over
