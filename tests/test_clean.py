@@ -44,6 +44,13 @@ def test_pdfplumber_split_words_are_rejoined_only_for_pdfplumber():
     "Was this page helpful? Yes / No",
     "Jobs: SEND caseworker, Harrowby Council, £32,000",
     "Family support worker £28,000 per annum - apply now",
+    # met in blind-written news (blind-6): a breadcrumb of sections, a menu
+    # button, a section name over the headline, a copyright line
+    "News > Local News > Education",
+    "Your council > Schools and learning > SEND inspection: our response",
+    "Menu",
+    "News",
+    "(c) NHS Ottery Clinical Commissioning Group 2022",
 ])
 def test_web_furniture_is_recognised(line):
     assert is_furniture(line)
@@ -54,6 +61,8 @@ def test_web_furniture_is_recognised(line):
     "The council has set aside £2 million to create 40 more specialist places.",
     "Families can sign up to the parent carer forum at any time.",
     "Home-to-school transport now costs £9,000 per annum for each pupil.",
+    "Children aged 5 > 10 years wait longest",
+    "Inspectors found the news was not shared with families.",
 ])
 def test_findings_are_not_furniture(line):
     assert not is_furniture(line)

@@ -24,12 +24,18 @@ needs_news = pytest.mark.skipif(
 FURNITURE = ("recruiter", "recuriter", "£", "sign up", "bulletin", "newsletter", "cookie", "share this",
              "linkedin", "tell us your views", "was this page", "video", " image")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
-#: Texts kept apart for measuring (answers/README): no test but the figure's reads
-#: them. The later blind batches are among them for the copy-without-blank-lines
-#: test only: some of their furniture is not yet read the same in such a copy (README).
+#: Texts kept apart for measuring (answers/README): no test but the figure's reads them.
 HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES / "answers").glob("*.json")
-            if json.loads(p.read_text(encoding="utf-8"))["split"] in ("held-out", "blind-2", "blind-3", "blind-4",
-                                                                       "blind-5")}
+            if json.loads(p.read_text(encoding="utf-8"))["split"] == "held-out"}
+#: Blind texts whose copy without blank lines is not yet read quite the same
+#: (their findings are; README): what differs.
+NOT_YET_THE_SAME_TIGHT = {
+    "shropshire_marches_courier.txt": "the masthead's tagline stands alone and is taken for the headline",
+    "herts_cabinet_live.txt": "the live blog's closing line joins the response",
+    "north_northants_faq.txt": "the local authority is not found",
+    "north_somerset_parent_blog.txt": "the blog's comments run into the response",
+    "slough_observer.txt": "a related story's headline joins the response",
+}
 
 
 def extracted(cli, path) -> dict:
@@ -390,7 +396,8 @@ def test_headings_that_label_findings(heading, weakness, strength):
     assert bool(news.STRENGTH_LABEL.search(heading)) is strength
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt") if p.name not in HELD_OUT))
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.txt")
+                                         if p.name not in HELD_OUT | NOT_YET_THE_SAME_TIGHT.keys()))
 def test_a_copy_with_no_blank_lines_between_paragraphs_reads_the_same(cli, tmp_path, name):
     # Some browsers copy a page with one paragraph a line and no blank lines.
     text = (SHAPES / name).read_text(encoding="utf-8")
@@ -567,6 +574,8 @@ def figure_module():
     ("blind-4", 0.85),
     # A fifth, of six: measured once (72%), then fixed on in part.
     ("blind-5", 0.75),
+    # A sixth: measured once (84%), then fixed on.
+    ("blind-6", 0.9),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -891,3 +900,101 @@ def test_it_after_the_letter_and_a_counted_list_are_the_inspections(tmp_path, cl
     found = [text for *_, text in classified_findings(cli, page)]
     assert any(text.startswith("It says there is no agreed plan") for text in found)
     assert "plans that are out of date" in found and "the high number of pupils excluded from school" in found
+
+
+def test_an_nhs_page_titled_as_the_inspection_with_our_response_is_its_own_page(tmp_path, cli):
+    # Met on a CCG's page (blind-6): its title line "Joint local area SEND
+    # inspection in ...: our response" made it the letter; its apology, its
+    # "Related news" links and its copyright line were findings.
+    page = tmp_path / "ccg.txt"
+    page.write_text(
+        "NHS Ottery Clinical Commissioning Group\n\nHome | About us | News | Contact us\n\n"
+        "You are here: Home > News > Joint local area SEND inspection in Ottery: our response\n\n"
+        "Joint local area SEND inspection in Ottery: our response\n\nPosted on: 3 May 2022\n\n"
+        "Ofsted and the CQC carried out a joint inspection of the local area of Ottery in March 2022.\n\n"
+        "What the inspectors found\n\n"
+        "Inspectors have asked the local area to produce a written statement of action. They found that:\n\n"
+        "- children wait too long for a speech and language therapy assessment\n"
+        "- many parents do not feel listened to\n\n"
+        "We are sorry that some families have had this experience. "
+        "We know that waiting for therapy can be a worrying time.\n\n"
+        "What happens next\n\nWe will write our statement of action with the parent carer forum. "
+        "We have already funded more therapists.\n\n"
+        "Read the inspection letter\nThe full letter is available on the Ofsted website. "
+        "An easy-read version is available on request.\n\n"
+        "Related news\n- Flu clinics open this week\n- Have your say on community physiotherapy\n\n"
+        "(c) NHS Ottery Clinical Commissioning Group 2022\n",
+        encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page" and doc["metadata"]["wsoa_required"] is True
+    found = findings(doc)
+    assert "many parents do not feel listened to" in found
+    for furniture in ("sorry", "We know", "Ofsted website", "easy-read", "Flu clinics", "physiotherapy", "(c)"):
+        assert not any(furniture in text for text in found), furniture
+    assert "We are sorry" in said(doc, "response")
+
+
+def test_a_list_in_one_sentence_is_a_finding_an_item(tmp_path, cli):
+    # Met on a short news item on a revisit (blind-6): "Their revisit letter
+    # ... says" was not the inspection's, and "These were A, B, C and D" came
+    # out with two of its four topics (one sentence of four topics dilutes each).
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Ottery fails to fix SEND weaknesses\n\nBy Jo Reporter\n4 August 2022\n\n"
+        "Their revisit letter, published on Wednesday, says the area has not made sufficient progress "
+        "in any of the four significant weaknesses. These were the lack of a joint strategy for SEND, "
+        "the poor quality of education, health and care (EHC) plans, parents' lack of trust in the "
+        "local area, and the time children wait for occupational therapy.\n",
+        encoding="utf-8")
+    found = {text: (polarity, categories) for _, polarity, categories, text in classified_findings(cli, page)}
+    assert any(text.startswith("Their revisit letter") for text in found)
+    items = {"These were the lack of a joint strategy for SEND": "leadership",
+             "the poor quality of education, health and care (EHC) plans": "ehcp_quality",
+             "parents' lack of trust in the local area": "coproduction",
+             "the time children wait for occupational therapy.": "health_waits"}
+    for item, category in items.items():
+        assert item in found and category in found[item][1], (item, found.get(item))
+        assert found[item][0] == "weakness"
+    # a sentence that merely names a count of things is not split
+    assert news.claims("The four areas were reviewed in June.", 0, 39) == [(0, 39)]
+
+
+def test_a_claim_after_an_inserted_attribution_is_a_claim_of_its_own():
+    # Met on a revisit story (blind-6): "A, the letter said, and B" tagged A's
+    # praise and B's timeliness as one finding.
+    text = "Parents are now involved in planning services, the letter said, and more plans are finished on time."
+    assert [text[s:e] for s, e in news.claims(text, 0, len(text))] == [
+        "Parents are now involved in planning services, the letter said", "more plans are finished on time."]
+
+
+def test_the_papers_name_and_its_section_name_are_not_the_headline(tmp_path, cli):
+    # Met on a local paper's page copied as text (blind-6): the masthead was
+    # taken for the headline, and the section name "News" ran into the real
+    # one, a 19-word headline that became a finding.
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Ottery & Vale Valley Times\nHome | News | Sport | Opinion | Jobs\n\nNews\n"
+        "Inspectors praise Ottery's support for children with special needs - but say the waits for "
+        "therapy are still far too long\n\nBy Jo Reporter\nThursday, 16th May 2019, 4:55 pm\n\n"
+        "Inspectors found that pupils receiving SEN support are excluded more often than other pupils.\n",
+        encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["metadata"]["headline"].startswith("Inspectors praise Ottery's support")
+    assert [text.startswith(("News", "Inspectors praise")) for text in findings(doc)] == [False]
+    (_, polarity, categories, _), = classified_findings(cli, page)
+    assert polarity == "weakness" and "exclusions" in categories
+
+
+def test_a_sites_tagline_under_its_name_is_not_a_finding(tmp_path, cli):
+    # Met in blind-written texts: a blog's "A parent-led blog about SEND in
+    # ..." and a paper's "Shropshire, Herefordshire & Mid Wales" under its
+    # name were findings.
+    page = tmp_path / "blog.txt"
+    page.write_text(
+        "Ottery Parents Together\nA parent-led blog about SEND in Ottery, Vale and everywhere in between\n\n"
+        "Home    About us    Contact\n\n"
+        "What the revisit letter says about Ottery\n\nPosted on 3 May 2022 by Sam\n\n"
+        "The inspectors found that families still wait too long for an autism assessment.\n",
+        encoding="utf-8")
+    assert findings(extracted(cli, page)) == [
+        "The inspectors found that families still wait too long for an autism assessment."]

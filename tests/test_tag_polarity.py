@@ -34,6 +34,10 @@ def rules():
     ("Inspectors found that families waited more than 18 months for short breaks.", "weakness"),
     ("Waiting times for therapy have fallen to six weeks.", "strength"),
     ("The area has not made sufficient progress.", "weakness"),
+    # the statutory time limit met or missed, and a disparity (met in blind-written news)
+    ("Far more plans are now completed within the 20-week limit than two years ago.", "strength"),
+    ("Some plans are still not finished within the 20-week time limit.", "weakness"),
+    ("Pupils receiving SEN support are excluded more often than other pupils.", "weakness"),
     # plain successes
     ("Partners work together effectively.", "strength"),
     ("Young people say they feel listened to and are well supported when they move to college.", "strength"),

@@ -35,7 +35,7 @@ FURNITURE = re.compile(
     r"was this page (?:helpful|useful)|share this (?:page|article|story)|related (?:articles|stories|links|topics)|"
     r"^(?:advertisement|skip to (?:main )?content|back to top|accept all|reject all|read more|most read|"
     r"more on this story|follow us)\b|^comments?(?: \(\d+\))?$|"
-    r"all rights reserved|^©|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
+    r"all rights reserved|^(?:©|\(c\)\s)|^home\s*[>›»/|]|^(?:yes|no)(?:\s*/\s*no)?$|"
     r"^image (?:source|caption)\b|^(?:close panel|share page|copy link|about sharing)$|^follow (?:us|bbc)\b|"
     r"send your story ideas|\bemail\b.*@[\w-]+\.\w|\((?:pdf|docx?|odt),? [\d.]+ ?[km]b\)|"
     r"\bvideo (?:can ?not|cannot|is not|isn['’]t) (?:be )?(?:played|available)|video unavailable|enable javascript|"
@@ -45,10 +45,15 @@ FURNITURE = re.compile(
     # a radio or news site's audio bar ("Listen live", "Now playing: ...", "Listen to this article 4 min")
     r"^(?:listen live|now playing:|listen to this (?:article|story)\b)|^download (?:our|the) (?:[\w’'-]+ ){0,3}app\b|"
     r"^\d{1,2} mins?(?: read| listen)?$|\btranslate this page\b|"
-    # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in capitals
-    r"^(?-i:[A-Z]{3,15})$|"
+    # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in
+    # capitals, or a news site's section name alone on its line ("News")
+    r"^(?-i:[A-Z]{3,15})$|^(?:(?:local|latest|uk|top) )?(?:news|sport|opinion|politics|business)$|"
+    # a blog post's categories and tags, a page's "Report a problem" link
+    r"^categories:.*\btags:|^report a problem with this page$|"
+    # a menu button, and a breadcrumb of sections ("News > Local News > Education")
+    r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
-    r"^[-–—_*=~]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$|"
+    r"^[-–—_*=~─━]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$|"
     # a caption or a row of buttons copied in brackets ("[Image caption: ...]", "[Share] [Save]"),
     # and a banner linking elsewhere ("CORONAVIRUS: Latest updates ... >>")
     r"^\[(?:photo|image|picture|video)(?: caption)?:|^(?:[\w ]{1,12}:\s*)?(?:\[[^\]]{1,24}\]\s*){2,}$|(?:>>|»)$|"
@@ -143,7 +148,7 @@ def web_text(lines: list[Line]) -> list[Line]:
     lines, captions and whole blocks of job adverts."""
     lines = lines[:article_end(lines)]
     dropped = advert_lines(lines) | caption_lines(lines) | menu_lines(lines) | contents_lines(lines) \
-        | related_lines(lines)
+        | related_lines(lines) | tagline(lines)
     return [line for i, line in enumerate(lines) if i not in dropped and not is_furniture(line.text)]
 
 
@@ -188,7 +193,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
 
 
 #: A label over links to other stories, inside or below the article.
-RELATED = re.compile(r"^(?:read more|related(?: stories| articles| links| content)?|more on this|see also|"
+RELATED = re.compile(r"^(?:read more|related(?: news| stories| articles| links| content| pages| press releases)?|"
+                     r"more on this|see also|"
                      r"more from [\w ]+|you might also like)[:.]?$", re.I)
 
 
@@ -248,6 +254,23 @@ def advert_lines(lines: list[Line]) -> set[int]:
 
 def _label_like(text: str, longest: int = 90) -> bool:
     return len(text) <= longest and not re.search(r"[.!?:;][”’\"')]*$", text)
+
+
+def tagline(lines: list[Line]) -> set[int]:
+    """The index of a site's tagline under its name at the top of the page
+    ("The Marches Courier" over "Shropshire, Herefordshire & Mid Wales", a
+    blog's "A parent-led blog about SEND in ..."): the second line, run on
+    from a short first line with no blank between and a blank after it,
+    ending no sentence."""
+    if len(lines) < 3:
+        return set()
+    name, line, below = lines[0], lines[1], lines[2]
+    height = name.bottom - name.top
+    run_on = line.top - name.bottom <= 0.5 * height < below.top - line.bottom
+    if run_on and len(name.text.split()) <= 6 and line.text[:1].isupper() \
+            and not re.search(r"[.!?:;][”’\"')]*$", line.text) and len(line.text.split()) <= 16:
+        return {1}
+    return set()
 
 
 def caption_lines(lines: list[Line]) -> set[int]:

@@ -79,7 +79,10 @@ OTHER_INSPECTION = re.compile(
 #: Each kind of letter by its title, and by a phrase of its opening paragraph.
 #: A web page or text is a letter only by a title line that starts so: a
 #: headline "ICB responds to area SEND inspection of ..." is news, and a
-#: story about a revisit says "revisited the local area" too.
+#: story about a revisit says "revisited the local area" too. A title that
+#: speaks in the first person ("...inspection in Kirklees: our response") is
+#: its publisher's page about the letter.
+OUR = re.compile(r"\b(?:we|our|us)\b", re.I)
 LETTER_KINDS = (
     ("send_report_2023", r"(?:Area SEND inspection of|Local area partnership report)", None),
     ("send_revisit", r"Joint local area SEND revisit", r"revisited the local area"),
@@ -97,7 +100,7 @@ def doc_type(lines: list[Line], source: Source) -> str:
         if source.format == "pdf":
             if re.search(title + (f"|{phrase}" if phrase else ""), opening, re.I):
                 return kind
-        elif any(re.match(title, line, re.I) for line in titles):
+        elif any(re.match(title, line, re.I) and not OUR.search(line) for line in titles):
             return kind
     if source.format == "pdf" and OTHER_INSPECTION.search(opening):
         return "other_inspection"
@@ -138,14 +141,18 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+(?=[A-Z])")
 
 def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, int] | None:
     """News, council and unknown pages: `# Heading`, or a short line alone
-    (news headlines run longer: up to 16 words)."""
+    (news headlines run longer)."""
     line = lines[i]
     if MARKDOWN_HEADING.match(line.text):
         return NARRATIVE, 1
     if long and QUESTION_HEADING.match(line.text):
         return NARRATIVE, 1
     text = NUMBERED_HEADING.sub("", line.text) if long else line.text
-    words, chars = (16, 120) if long else (10, 70)
+    # A news page copied as text may run its headline straight into the
+    # standfirst or the byline: the first line, or one over a byline, is a
+    # headline, and may run to 22 words.
+    headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
+    words, chars = (22, 150) if headline else (16, 120) if long else (10, 70)
     short = len(text) <= chars and len(text.split()) <= words and text[:1].isupper()
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
         return None
@@ -156,7 +163,4 @@ def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, 
     after = i + 1 == len(lines) or lines[i + 1].top - line.bottom > 0.5 * height \
         or bool(re.match(r"[-•*◼▪–]\s", lines[i + 1].text)) \
         or (long and len(lines[i + 1].text) >= WHOLE_PARAGRAPH and len(text.split()) <= 8)  # over a paragraph a line
-    # A news page copied as text may run its headline straight into the
-    # standfirst or the byline: the first line, or one over a byline, is a headline.
-    headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
     return (NARRATIVE, 1) if before and (after or headline) else None

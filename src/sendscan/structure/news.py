@@ -41,7 +41,7 @@ INSPECTION = re.compile(
     r"care quality commission|hmi|watchdogs?|"
     r"(?<!council )(?<!cabinet )(?<!annual )(?<!progress )(?<!own )(?<!committee )reports?"
     r"(?! to (?:the )?(?:council|cabinet|committee|scrutiny|councillors|members))|"
-    r"(?:the|this|a|an|their|its|latest) (?:joint |local area |area |send )*(?:inspection|letter|review|findings))\b",
+    r"(?:the|this|a|an|their|its|latest) (?:joint |local area |area |send |revisit |monitoring )*(?:inspection|letter|review|findings))\b",
     re.I)
 #: Councils, their members and officers, and the NHS bodies of the partnership.
 OFFICIAL = re.compile(
@@ -60,6 +60,11 @@ PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
 #: "he" and "she" are people (a councillor, a parent), never the report or "the inspectors".
 PERSON = re.compile(r"\b(?:he|she)\b", re.I)
 #: Speaking to the paper ("told the Echo", "who contacted the Post"), not to the inspection.
+#: A paper's name: capitalised words ending in what papers are called.
+MASTHEAD = re.compile(
+    r"(?:The )?(?:[A-Z][\w'’-]*|&|and|of|on|upon)(?: (?:[A-Z][\w'’-]*|&|and|of|on|upon))* (?-i:Times|Gazette|Post|Echo|Herald|"
+    r"Chronicle|Mercury|Courier|Observer|Argus|Express|Star|Standard|Advertiser|Telegraph|Journal|Mail|Live|"
+    r"Sentinel|Evening News|Press|Bulletin|Guardian|Examiner|Reporter|Record|Leader)")
 TO_THE_PAPER = re.compile(r"\b(?:told|contacted|spoke to|wrote to|speaking to) (?:the )?[A-Z]")
 #: The council speaking of itself.
 WE = re.compile(r"\b(?:we|us|our)\b", re.I)
@@ -68,11 +73,14 @@ OTHER = "other"
 #: Said by "we" with no verb of saying: the council's own voice, unless it is
 #: restating under a heading what the inspection found ("We do not plan well").
 WE_SAY = "we"
-#: "We" acting or promising, which is never restating a finding ("we have
-#: appointed", "we will", "we are working"), as against "we have not...".
+#: "We" acting, promising or feeling, which is never restating a finding
+#: ("we have appointed", "we will", "we are working", "we are sorry", "we
+#: know that..."), as against "we have not...".
 COMMITMENT = re.compile(
     r"\bwe(?:['’]ve| have)(?! not\b)(?!n['’]t)|"
-    r"\bwe(?:['’]ll| will| are (?:now |already )?\w+ing| plan| intend| aim)\b",
+    r"\bwe(?:['’]ll| will| are (?:now |already )?\w+ing| plan| intend| aim)\b|"
+    r"\bwe(?:['’]re| are) (?:very |truly |deeply )?(?:sorry|pleased|proud|disappointed|determined|committed|confident)\b|"
+    r"\bwe (?:know|understand|apologi[sz]e|accept|welcome|recogni[sz]e)\b",
     re.I)
 #: Verbs by which "we" respond; "we identify", "we found" do not make "we" a speaker.
 STANCE = re.compile(
@@ -83,9 +91,10 @@ STANCE = re.compile(
 INVERTED = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|commented|stated)$", re.I)
 
 #: Verbs that report what someone found, said or decided ("set out" and
-#: "singled out" as phrases). Tense does not matter.
+#: "singled out" as phrases). Tense does not matter; none inside a hyphened
+#: word ("an easy-read version").
 REPORTING = re.compile(
-    r"\b(?:s(?:aid|ays?|aying)|add(?:ed|s|ing)?|wr(?:ote|ites?|iting)|reads?|stat(?:ed|es|ing)|"
+    r"(?<![-‐])\b(?:s(?:aid|ays?|aying)|add(?:ed|s|ing)?|wr(?:ote|ites?|iting)|reads?|stat(?:ed|es|ing)|"
     r"f(?:ound|inds?|inding)|not(?:ed|es|ing)|highlight(?:ed|s|ing)?|identif(?:ied|ies|y|ying)|list(?:s|ed|ing)|"
     r"rais(?:ed|es|ing)|accus(?:ed|es|ing)|critici[sz](?:ed|es|ing|e)|prais(?:ed|es|ing|e)|"
     r"conclud(?:ed|es|ing|e)|describ(?:ed|es|ing|e)|judg(?:ed|es|ing|e)|report(?:ed|s)|warn(?:ed|s|ing)?|"
@@ -130,7 +139,7 @@ OFFICIAL_ACTION = re.compile(
 BACKGROUND = re.compile(
     r"^(?:(?:last|earlier this|later this|next) (?:year|month|week|spring|summer|autumn|winter)|in (?:19|20)\d\d\b|"
     r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter)\b"
-    r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:read|download|view|see) the (?:full )?(?:report|letter)|"
+    r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:read|download|view|see) the (?:full )?(?:inspection |easy[- ]read )?(?:report|letter)|"
     r"\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|\bavailable (?:on|at|from)\b", re.I)
 #: A sentence that ends by announcing claims to come ("...is critical of
 #: leaders on several counts", "...criticising leaders in a number of areas"):
@@ -181,12 +190,27 @@ LISTED = "listed"
 COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:areas?|weaknesses|concerns|"
                           r"failings|problems|priorities|priority actions)\b", re.I)
 #: A sentence reporting several claims ("found that A, that B, and that C";
-#: "criticised A, and said B"): each claim is a finding of its own, with its
+#: "criticised A, and said B"; "A, the letter said, and B"): each claim is a finding of its own, with its
 #: own category and polarity.
 REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
 CLAIM_BREAK = re.compile(
     r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
-    r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
+    r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)|"
+    r"(?:(?<=\bsaid)|(?<=\bfound)|(?<=\badded)|(?<=\bnoted)),\s+and\s+")
+#: A sentence that lists what was found in prose ("These were the lack of A,
+#: the poor quality of B, and the time C"; "Inspectors named four weaknesses:
+#: A, B, C and D"), and where each of its items starts: each item is a
+#: finding of its own, as it would be in a list (one sentence of four topics
+#: dilutes each of them). Items open with a determiner or an owner, so that
+#: "education, health and care plans" stays one.
+LISTING = re.compile(
+    r"^(?:(?:these|they|the (?:\w+ )?(?:weaknesses|areas(?: of (?:significant )?weakness)?|concerns|problems|failings|"
+    r"strengths))\s+(?:were|are|included?|includes?)\s|"
+    r"[^:“”\"]*\b(?:weakness(?:es)?|areas|concerns|problems|failings|strengths|priorit(?:y|ies))\b[^:“”\"]*:\s+(?![“‘\"']))",
+    re.I)
+ITEM_BREAK = re.compile(
+    r",\s+(?:and\s+)?(?=(?:the|a|an|its|their|poor|weak|too|no|limited|parents['’]|children['’]s?|families['’]|"
+    r"young people['’]s)\s)", re.I)
 #: A concession that opens a sentence of two claims ("While the report praised
 #: A, it found that B"), and where its second claim starts: each is a claim in
 #: its own right once apart.
@@ -208,13 +232,15 @@ RESPONSE_HEADING = re.compile(
 BYLINE = re.compile(
     r"^(?:By [A-Z]|(?:Published|Posted|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
     r"(?:[A-Z][\w’'-]+ ){1,3}(?:[|,•·-] ?)?(?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b|"
-    # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025")
+    # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025", "Monday, 11 July 2022 at 6:00 pm")
     r"(?:(?:\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}"
-    r"(?:st|nd|rd|th)?,?) \d{4}(?:,? \d{1,2}[.:]\d{2}(?: ?[ap]m)?(?: [A-Z]{2,4})?)?$|"
+    r"(?:st|nd|rd|th)?,?) \d{4}(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]m)?(?: [A-Z]{2,4})?)?$|"
     # a name and role (or handle) over a date ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST",
     # "Jo Lee Local democracy reporter Tuesday 4 February 2025 · 6 min read", "Jo Lee @JoLee Published: 4 March 2019")
     r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,3}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
-    r"\d{1,2} [A-Z][a-z]+ \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$)")
+    r"\d{1,2} [A-Z][a-z]+ \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$|"
+    # a name and handle alone ("Jo Lee @JoLeeHerald")
+    r"(?:[A-Z][\w’'-]+ ){1,3}@\w+$)")
 
 
 @dataclass
@@ -539,6 +565,11 @@ def claims(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((start + pos, start + m.start()))
         pos = m.end()
     spans.append((start + pos, end))
+    breaks = list(ITEM_BREAK.finditer(sentence)) if len(spans) == 1 and LISTING.match(sentence) else []
+    if len(breaks) >= 2:
+        ends = [start + m.start() for m in breaks] + [end]
+        starts = [start] + [start + m.end() for m in breaks]
+        return list(zip(starts, ends))
     opening = CONCEDING.match(sentence)
     second = SECOND_CLAIM.search(sentence) if opening and len(spans) == 1 else None
     if second:
@@ -731,8 +762,9 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     """What the article states: its area, the verdict (2023 outcome, written
     statement of action, revisit progress) and when the inspection was."""
     flat = re.sub(r"\s+", " ", text)
-    # A masthead ("Wealdham Gazette") is a heading too, but a headline says something.
-    titles = [s.title for s in sections if len(s.title.split()) >= 4]
+    # A masthead ("Wealdham Gazette", "Halifax & Calder Valley Times") is a
+    # heading too, but a headline says something.
+    titles = [s.title for s in sections if len(s.title.split()) >= 4 and not MASTHEAD.fullmatch(s.title)]
     meta.headline = source.hints.get("title") or (titles[0] if titles else metadata.headline(sections))
     meta.published = source.hints.get("date") or metadata.published(flat) or byline_date(sections)
     area = area_of(meta.headline or "", text)
@@ -797,9 +829,10 @@ def health_area(bodies: list[str]) -> str | None:
 
 
 def byline_date(sections: list[Section]) -> str | None:
-    """The date of a byline ("Jo Bloggs 31 August 2021"), in ISO form."""
+    """The date of a byline ("Jo Bloggs 31 August 2021"), in ISO form. In a
+    copy with no blank lines a date line may stand alone as a heading."""
     for section in sections:
-        for paragraph in section.text.split("\n\n"):
+        for paragraph in [section.title, *section.text.split("\n\n")]:
             m = BYLINE_DATE.search(paragraph) if BYLINE.match(paragraph) else None
             if m:
                 month = next(name for name in metadata.MONTHS if name.startswith(m.group(2).lower()))

@@ -66,6 +66,10 @@ NEGATIVE_CUES = [
     "inadequate", "ineffective", "poorly", "underdeveloped", "under-developed", "unacceptably", "generic",
     "rarely", "seldom", "lose faith", "lose confidence", "lose trust", "repeat their story", "retell their story",
     "critical of", "vague", "less",
+    # a disparity ("excluded more often than other pupils")
+    "more often than",
+    # a time limit missed (a longer cue than the limit met, below)
+    "not finish within", "not complete within", "not issue within", "not finalise within",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -80,6 +84,8 @@ POSITIVE_CUES = [
     "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
     "not dependent on", "rightly", "very low", "on time", "within timescale", "within the timescale",
+    # the statutory time limit met ("within the 20-week limit"), not "limit" as a weakness
+    "week limit", "week time limit", "week timescale",
     # how news retells an inspection's praise
     "praise", "commend", "single out for praise",
 ]
