@@ -48,8 +48,9 @@ FURNITURE = re.compile(
     # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in
     # capitals, or a news site's section name alone on its line ("News")
     r"^(?-i:[A-Z]{3,15})$|^(?:(?:local|latest|uk|top) )?(?:news|sport|opinion|politics|business)$|"
-    # a blog post's categories and tags, a page's "Report a problem" link
-    r"^categories:.*\btags:|^report a problem with this page$|"
+    # a form's empty box ("Search this site [    ] Go"), a blog post's categories
+    # and tags, a page's "Report a problem" and "Help us improve this page"
+    r"\[\s*\]|^press release$|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
     # a menu button, and a breadcrumb of sections ("News > Local News > Education")
     r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
@@ -73,7 +74,7 @@ END_OF_ARTICLE = re.compile(
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars
 #: or dots ("News | Sport | What's On | Jobs"); a headline's "... | Paper" has a long item.
-MENU_ITEM = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}"
+MENU_ITEM = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}"
 MENU_ROW = re.compile(rf"^(?:{MENU_ITEM}(?:\s*[|•·]\s*|\s{{2,}})){{2,}}{MENU_ITEM}$")
 #: A menu copied as one row whose spaces collapsed ("Home News Sport Business").
 HOME_ROW = re.compile(r"^Home(?: [A-Z][\w'’&]*){2,}$")
@@ -265,9 +266,11 @@ def tagline(lines: list[Line]) -> set[int]:
     if len(lines) < 3:
         return set()
     name, line, below = lines[0], lines[1], lines[2]
+    if is_furniture(name.text):
+        return set()  # "Skip to main content" over the site's name
     height = name.bottom - name.top
     run_on = line.top - name.bottom <= 0.5 * height < below.top - line.bottom
-    if run_on and len(name.text.split()) <= 6 and line.text[:1].isupper() \
+    if run_on and len(name.text.split()) <= 8 and line.text[:1].isupper() \
             and not re.search(r"[.!?:;][”’\"')]*$", line.text) and len(line.text.split()) <= 16:
         return {1}
     return set()

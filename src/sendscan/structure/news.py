@@ -65,6 +65,9 @@ MASTHEAD = re.compile(
     r"(?:The )?(?:[A-Z][\w'’-]*|&|and|of|on|upon)(?: (?:[A-Z][\w'’-]*|&|and|of|on|upon))* (?-i:Times|Gazette|Post|Echo|Herald|"
     r"Chronicle|Mercury|Courier|Observer|Argus|Express|Star|Standard|Advertiser|Telegraph|Journal|Mail|Live|"
     r"Sentinel|Evening News|Press|Bulletin|Guardian|Examiner|Reporter|Record|Leader)")
+#: A sentence opening on a person's name ("Sam Reddy, whose daughter ...,
+#: said", "Jo Lee said"): someone the reporter spoke to.
+NAMED_PERSON = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z’'-]+(?:,| (?:said|says|told|added))")
 TO_THE_PAPER = re.compile(r"\b(?:told|contacted|spoke to|wrote to|speaking to) (?:the )?[A-Z]")
 #: The council speaking of itself.
 WE = re.compile(r"\b(?:we|us|our)\b", re.I)
@@ -102,7 +105,7 @@ REPORTING = re.compile(
     r"reveal(?:ed|s|ing)?|rat(?:ed|es)|told|tells?|explain(?:ed|s)?|comment(?:ed|s)?|respond(?:ed|s)?|"
     r"acknowledg(?:ed|es|e)|accept(?:ed|s)?|welcom(?:ed|es|e)|pledg(?:ed|es|e)|promis(?:ed|es|e)|vow(?:ed|s)?|"
     r"apologis(?:ed|es|e)|insist(?:ed|s)?|claim(?:ed|s)?|argu(?:ed|es|e)|recognis(?:ed|es|e)|"
-    r"singled out|demand(?:ed|s)?|order(?:ed|s)|called (?:for|on)|calls (?:for|on)|recommend(?:ed|s)?|"
+    r"singled out|demand(?:ed|s)?|order(?:ed|s)|called (?:for|on)|calls (?:for|on)|recommend(?:ed|s)?|asks?|"
     r"uncover(?:ed|s)?|discover(?:ed|s)?|flag(?:ged|s)?|point(?:ed|s) (?:to|out)|expressed|labell?ed|"
     r"brand(?:ed|s)|slam(?:med|s)|blast(?:ed|s)|hit out|lambast(?:ed|s)|condemn(?:ed|s)?|commend(?:ed|s)?|"
     r"heard|concerns? (?:were|was) raised|(?:critical|scathing|blunt|damning) (?:of|about)|according to)\b",
@@ -139,8 +142,15 @@ OFFICIAL_ACTION = re.compile(
 BACKGROUND = re.compile(
     r"^(?:(?:last|earlier this|later this|next) (?:year|month|week|spring|summer|autumn|winter)|in (?:19|20)\d\d\b|"
     r"back in|previously|it (?:comes|follows)|this (?:comes|follows)|the (?:inspection|report|news|findings|letter)\b"
-    r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:read|download|view|see) the (?:full )?(?:inspection |easy[- ]read )?(?:report|letter)|"
-    r"\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|\bavailable (?:on|at|from)\b", re.I)
+    r"[^.,;]{0,30}? (?:comes?|came|follows?|followed)\b)|\b(?:on|at) the (?:ofsted|council['’]s|\w+ council) website\b|"
+    r"\bavailable (?:on|at|from)\b", re.I)
+#: Where to read the report ("You can read the full report on the Ofsted
+#: website"): context, though "read" is a verb of reporting.
+POINTER = re.compile(r"\b(?:read|download|view|see) (?:the|our) (?:full )?(?:inspection |easy[- ]read )?(?:report|letter)"
+                     r"\b(?!['’])", re.I)
+#: A heading over the reporter's or the council's background ("Background", "Notes to editors").
+BACKGROUND_HEADING = re.compile(r"^(?:background|context|notes? (?:to|for) editors|key facts|about (?:the|this) "
+                                r"(?:inspection|report))\s*:?$", re.I)
 #: A sentence that ends by announcing claims to come ("...is critical of
 #: leaders on several counts", "...criticising leaders in a number of areas"):
 #: the reporter's framing, the claims themselves follow.
@@ -221,6 +231,11 @@ SECOND_CLAIM = re.compile(
 LETTER_LABEL = re.compile(
     r"\b(?:priority actions?|areas? (?:for|of) (?:development|improvement)|improvements?|must|need(?:s|ed)? to)\b",
     re.I)
+#: A sentence that announces the priority actions, which the sentences after
+#: it give in prose ("She went on to read the two areas for priority action.").
+ACTIONS_NAMED = re.compile(
+    r"\b(?:the|its|their|two|three|four|five|\d) (?:areas? for priority action|priority actions?|"
+    r"areas? for improvement|recommendations)[.:]?\s*$", re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
@@ -230,7 +245,7 @@ RESPONSE_HEADING = re.compile(
     r"what (?:is|are) (?:being|we) do(?:ne|ing)|what the council says)\b", re.I)
 #: "By Jo Bloggs", "Published 3 May 2024", "Jo Bloggs 31 August 2021", "Last updated: ...".
 BYLINE = re.compile(
-    r"^(?:By [A-Z]|(?:Published|Posted|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
+    r"^(?:By [A-Z]|(?:Published|Posted|For immediate release|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
     r"(?:[A-Z][\w’'-]+ ){1,3}(?:[|,•·-] ?)?(?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b|"
     # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025", "Monday, 11 July 2022 at 6:00 pm")
     r"(?:(?:\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}"
@@ -238,7 +253,7 @@ BYLINE = re.compile(
     # a name and role (or handle) over a date ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST",
     # "Jo Lee Local democracy reporter Tuesday 4 February 2025 · 6 min read", "Jo Lee @JoLee Published: 4 March 2019")
     r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,3}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
-    r"\d{1,2} [A-Z][a-z]+ \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$|"
+    r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$|"
     # a name and handle alone ("Jo Lee @JoLeeHerald")
     r"(?:[A-Z][\w’'-]+ ){1,3}@\w+$)")
 
@@ -364,7 +379,7 @@ def attribution(text: str, reading: Reading) -> str | None:
     that an official acting (not speaking) on what the inspection found in a
     clause of its own gives way to that finding ("Council bosses apologised
     after inspectors found...")."""
-    if BACKGROUND.match(text) or ANNOUNCEMENT.search(text.strip()):
+    if BACKGROUND.match(text) or ANNOUNCEMENT.search(text.strip()) or POINTER.search(text):
         return CONTEXT  # "Last year inspectors found...", "The inspection came a year after X was praised"
     others = None
     for verb in REPORTING.finditer(text):
@@ -388,8 +403,12 @@ def attribution(text: str, reading: Reading) -> str | None:
     if FIRST_PERSON.search(text):
         return WE_SAY
     opening = " ".join(text.split()[:8])
-    if OFFICIAL.search(opening) and OFFICIAL_ACTION.search(text) and not INSPECTION.search(opening):
-        return CONTEXT  # "The council is inviting parents to meetings"
+    official = OFFICIAL.search(opening)
+    # The official acting as the subject ("The council is inviting parents to
+    # meetings"), not named as an object ("The first requires the council to ...").
+    if official and OFFICIAL_ACTION.search(text[official.end():official.end() + 40]) \
+            and not INSPECTION.search(opening):
+        return CONTEXT
     return None
 
 
@@ -418,9 +437,13 @@ def speaker_of(text: str, verb: re.Match, reading: Reading) -> str | None:
 
 
 def clause_before(text: str, end: int) -> str:
-    """The words before a verb back to the start of its clause (a quotation or
-    a semicolon ends a clause; commas do not: "Jo Lee, director, said")."""
+    """The words before a verb back to the start of its clause (a quotation, a
+    semicolon or "so that" ends a clause; commas do not: "Jo Lee, director,
+    said"; "requires the council to improve plans so that plans describe ..."
+    is not the council describing)."""
     start = max(text.rfind(c, 0, end) for c in (";", "«»", "”", "“"))
+    purpose = text.rfind(" so that ", 0, end)
+    start = max(start, purpose + len(" so that ") - 1 if purpose >= 0 else -1)
     words = text[start + 1 if start >= 0 else 0:end]
     return " ".join(words.split()[-16:])
 
@@ -511,8 +534,12 @@ def heading(text: str, reading: Reading) -> None:
     inspection's ("What the inspectors found"), the council's ("What we are
     doing"), or, for a topic heading ("Waiting times"), what they were."""
     said = attribution(text, reading)
+    if said == WE_SAY and (WEAKNESS_LABEL.search(text) or STRENGTH_LABEL.search(text)):
+        said = FINDING  # "What we need to improve" heads the inspection's list, not the council's words
     said = RESPONSE if said == WE_SAY else said
-    if said == FINDING or (not said and FINDING_HEADING.search(text) and not RESPONSE_HEADING.search(text)):
+    if BACKGROUND_HEADING.match(text):
+        reading.mode = CONTEXT
+    elif said == FINDING or (not said and FINDING_HEADING.search(text) and not RESPONSE_HEADING.search(text)):
         reading.mode = FINDING
     elif said == RESPONSE or RESPONSE_HEADING.search(text):
         reading.mode = RESPONSE
@@ -599,9 +626,26 @@ def units_of(block: Block, number: int, writer: Writer, reading: Reading,
     classes = paragraph_classes(text, reading)
     if list_next and text.rstrip().endswith(":"):
         classes[-1] = CONTEXT
-    return [Unit(text[cs:ce], page_at(block, cs), start + cs, number, cls, reading.heading_kind)
-            for (s, e), cls in zip(spans, classes)
+    kinds = action_kinds(text, spans, reading.heading_kind)
+    # The sentence that announces them only opens the actions, as "The report found:" opens a list.
+    classes = [CONTEXT if kind != "priority_action" and ACTIONS_NAMED.search(text[s:e]) else cls
+               for (s, e), cls, kind in zip(spans, classes, kinds)]
+    return [Unit(text[cs:ce], page_at(block, cs), start + cs, number, cls,
+                 kind if cls == FINDING else reading.heading_kind)
+            for (s, e), cls, kind in zip(spans, classes, kinds)
             for cs, ce in (claims(text, s, e) if cls == FINDING else [(s, e)])]
+
+
+def action_kinds(text: str, spans: list[tuple[int, int]], kind: str) -> list[str]:
+    """The kind of each sentence of a paragraph: after one that announces the
+    priority actions in prose ("She went on to read the two areas for priority
+    action."), the sentences that follow are those actions."""
+    kinds = []
+    announced = False
+    for s, e in spans:
+        kinds.append("priority_action" if announced else kind)
+        announced = announced or bool(ACTIONS_NAMED.search(text[s:e]))
+    return kinds
 
 
 def paragraph_classes(text: str, reading: Reading) -> list[str]:
@@ -647,8 +691,10 @@ def paragraph_classes(text: str, reading: Reading) -> list[str]:
             speakers.append(cls)
             if cls == OTHER:
                 # Families quoted by the report are its findings; families
-                # quoted by the reporter ("told the Gazette") are not.
-                by_report = reading.mode == FINDING and not TO_THE_PAPER.search(text[s:e])
+                # quoted by the reporter ("told the Gazette"), or named (a
+                # report names no parent), are not.
+                by_report = reading.mode == FINDING and not TO_THE_PAPER.search(text[s:e]) \
+                    and not NAMED_PERSON.match(text[s:e].strip())
                 cls = FINDING if by_report else CONTEXT
             # After an official's words the reporter's plain sentences are
             # framing again; after the inspection's, they carry its claims on.
