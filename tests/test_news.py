@@ -30,13 +30,10 @@ HELD_OUT = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (SHAPES /
 #: Blind texts whose copy without blank lines is not yet read quite the same
 #: (their findings are; README): what differs.
 NOT_YET_THE_SAME_TIGHT = {
-    "shropshire_marches_courier.txt": "the masthead's tagline stands alone and is taken for the headline",
-    "central_bedfordshire_trade_revisit.txt": "the site's tagline stands alone and is taken for the headline",
-    "trafford_council_page.txt": "the last of its related pages joins the response",
     "herts_cabinet_live.txt": "the live blog's closing line joins the response",
-    "north_northants_faq.txt": "the local authority is not found",
-    "north_somerset_parent_blog.txt": "the blog's comments run into the response",
     "slough_observer.txt": "a related story's headline joins the response",
+    "trafford_council_page.txt": "the last of its related pages joins the response",
+    "north_somerset_parent_blog.txt": "the blog's comments run into the response",
 }
 
 
@@ -568,16 +565,18 @@ def figure_module():
     ("held-out", 0.8),
     # Written by a helper who had not read the code; measured blind once (79%), then fixed on.
     ("blind", 0.9),
-    # A second blind batch: measured once (64%), then fixed on in part (81%).
-    ("blind-2", 0.8),
+    # A second blind batch: measured once (64%), then fixed on in part (97% now).
+    ("blind-2", 0.9),
     # A third, of ordinary local stories and council pages: measured once (78%), then fixed on in part.
     ("blind-3", 0.8),
     # A fourth, of the same kind: measured once (77%), then fixed on in part.
     ("blind-4", 0.85),
-    # A fifth, of six: measured once (72%), then fixed on in part.
-    ("blind-5", 0.75),
+    # A fifth, of six: measured once (72%), then fixed on in part (92% now).
+    ("blind-5", 0.85),
     # A sixth: measured once (84%), then fixed on.
     ("blind-6", 0.9),
+    # A seventh: measured once (89%), then fixed on.
+    ("blind-7", 0.9),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -1061,3 +1060,56 @@ def test_priority_actions_read_out_in_prose_are_the_inspections_priority_actions
     assert [text[:16] for text in actions] == ["The first requir", "The second requi"]
     assert all(found[text][1] == "weakness" for text in actions)
     assert not any(text.startswith("She went on") for text in found)
+
+
+def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path, cli):
+    # Met on a paper's story copied as text (blind-7): a "Most read" box stood
+    # between the weaknesses and the strengths, and ended the article there;
+    # the weaknesses, under "must now set out how they will tackle three areas
+    # of significant weakness:", were the council's response.
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Ottery Evening Gazette\n\nCoronavirus: stay up to date with our live blog\n\n"
+        "Inspectors order action plan for county's special needs services\n\n"
+        "PUBLISHED: 17:25 09 June 2020 | UPDATED: 08:10 10 June 2020\n\n"
+        "Inspectors found that parents had lost faith in the services meant to support children with SEND.\n\n"
+        "Ottery County Council and the clinical commissioning group must now set out how they will tackle "
+        "two areas of significant weakness:\n\n"
+        "  * the timeliness of EHC plans, too few of which are issued within 20 weeks\n"
+        "  * long waits for speech and language therapy\n\n"
+        "Most read\n  Man charged after crash on the A47\n  Seal pup rescued from the beach\n\n"
+        "The letter did highlight some strengths. The inspectors said young people are well supported into "
+        "supported internships and apprenticeships as they approach adulthood.\n\n"
+        "Jo Vale, of the campaign group Ottery SEND Voices, said the report was no surprise to any parent.\n",
+        encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["metadata"]["headline"] == "Inspectors order action plan for county's special needs services"
+    assert findings(doc, "significant_weakness") == [
+        "the timeliness of EHC plans, too few of which are issued within 20 weeks",
+        "long waits for speech and language therapy"]
+    found = findings(doc)
+    assert any(text.startswith("The inspectors said young people are well supported") for text in found)
+    for not_found in ("PUBLISHED", "Coronavirus", "Man charged", "Seal pup", "Jo Vale"):
+        assert not any(not_found in text for text in found), not_found
+
+
+def test_an_nhs_bodys_press_release_is_its_own_page(tmp_path, cli):
+    # Met on an ICB's press release copied as text (blind-7): read as news,
+    # with the ICB's name as its headline.
+    page = tmp_path / "release.txt"
+    page.write_text(
+        "NHS Ottery Integrated Care Board\n\nHome | About us | News and media | Contact us\n\n"
+        "PRESS RELEASE\nFor immediate release: 14 January 2025\n\n"
+        "Ottery SEND inspection report published\n\n"
+        "NHS Ottery Integrated Care Board (ICB) has welcomed the publication of the area SEND inspection report "
+        "for the Ottery local area partnership.\n\n"
+        "Inspectors concluded that the partnership's arrangements lead to inconsistent experiences and outcomes "
+        "for children and young people with SEND. Inspectors found that children wait too long for speech and "
+        "language therapy.\n\n"
+        "Dr Jo Vale, chief nurse at the ICB, said: \"We accept the findings and have a plan to cut waits.\"\n\n"
+        "ENDS\n\nNotes to editors\n\nThe ICB plans and pays for health services in Ottery.\n",
+        encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page" and doc["metadata"]["outcome"] == "inconsistent"
+    assert doc["metadata"]["headline"] == "Ottery SEND inspection report published"
+    assert "Inspectors found that children wait too long for speech and language therapy." in findings(doc)

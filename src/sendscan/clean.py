@@ -50,7 +50,7 @@ FURNITURE = re.compile(
     r"^(?-i:[A-Z]{3,15})$|^(?:(?:local|latest|uk|top) )?(?:news|sport|opinion|politics|business)$|"
     # a form's empty box ("Search this site [    ] Go"), a blog post's categories
     # and tags, a page's "Report a problem" and "Help us improve this page"
-    r"\[\s*\]|^press release$|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
+    r"\[\s*\]|^press release$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
     # a menu button, and a breadcrumb of sections ("News > Local News > Education")
     r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
@@ -70,6 +70,10 @@ END_OF_ARTICLE = re.compile(
     r"top stories|"
     r"you may also like|more stories|latest stories|recommended(?: for you| stories| articles)?|"
     r"comments? \(\d+\))$", re.IGNORECASE)
+#: Boxes of other stories that a page may set inside the story, and what
+#: shows the story going on after one.
+BOX = re.compile(r"^(?:most (?:read|popular)|top stories|trending)$", re.IGNORECASE)
+STORY_GOES_ON = re.compile(r"\b(?:inspect\w*|ofsted|cqc|letter|report)\b", re.IGNORECASE)
 #: A menu: this many lines or more in a row, each of one or two words, with no blank line between.
 MENU_RUN = 3
 #: A menu copied as one row: three or more short capitalised items between bars
@@ -159,10 +163,22 @@ def article_end(lines: list[Line]) -> int:
     article end nothing)."""
     read = 0
     for i, line in enumerate(lines):
-        if END_OF_ARTICLE.match(line.text) and read >= 3:
+        if END_OF_ARTICLE.match(line.text) and read >= 3 and not box_within(lines, i):
             return i
         read += len(line.text.split()) >= 15
     return len(lines)
+
+
+def box_within(lines: list[Line], i: int) -> bool:
+    """Whether the "Most read" box at line i stands inside the story: the
+    story goes on after its headlines (a paragraph about the inspection within
+    the next two). Such a box is dropped with `related_lines`."""
+    if not BOX.match(lines[i].text):
+        return False
+    j = i + 1
+    while j < len(lines) and lines[j].top - lines[j - 1].bottom <= 0.5 * (lines[j - 1].bottom - lines[j - 1].top):
+        j += 1  # its headlines, run on under the label
+    return any(len(line.text.split()) >= 15 and STORY_GOES_ON.search(line.text) for line in lines[j:j + 2])
 
 
 def menu_lines(lines: list[Line]) -> set[int]:
@@ -195,7 +211,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
 
 #: A label over links to other stories, inside or below the article.
 RELATED = re.compile(r"^(?:read more|related(?: news| stories| articles| links| content| pages| press releases)?|"
-                     r"more on this|see also|"
+                     r"more on this|see also|most read|most popular|top stories|trending|"
                      r"more from [\w ]+|you might also like)[:.]?$", re.I)
 
 

@@ -153,7 +153,9 @@ def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, 
     # headline, and may run to 22 words.
     headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
     words, chars = (22, 150) if headline else (16, 120) if long else (10, 70)
-    short = len(text) <= chars and len(text.split()) <= words and text[:1].isupper()
+    # A headline may open on a quotation ("'Not enough progress' on ...").
+    opening = text.lstrip("'‘\"“") if long else text
+    short = len(text) <= chars and len(text.split()) <= words and opening[:1].isupper()
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
         return None
     if re.search(r"\d{4}$", text) or re.match(r"(?:By|Published|Posted|Updated|Last updated)\b", text):

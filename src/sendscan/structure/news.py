@@ -54,7 +54,7 @@ OFFICIAL = re.compile(
     re.I)
 #: Others quoted in a story: their words are neither findings nor the council's.
 OTHERS = re.compile(
-    r"\b(?:parents?|mothers?|fathers?|mums?|dads?|famil(?:y|ies)|carers?|campaigners?|charit(?:y|ies)|"
+    r"\b(?:parents?|mothers?|fathers?|mums?|dads?|famil(?:y|ies)|carers?|campaign(?:ers?| groups?)|charit(?:y|ies)|"
     r"unions?|teachers?|headteachers?|pupils?|residents?|opposition|MPs?)\b", re.I)
 PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
 #: "he" and "she" are people (a councillor, a parent), never the report or "the inspectors".
@@ -245,7 +245,7 @@ RESPONSE_HEADING = re.compile(
     r"what (?:is|are) (?:being|we) do(?:ne|ing)|what the council says)\b", re.I)
 #: "By Jo Bloggs", "Published 3 May 2024", "Jo Bloggs 31 August 2021", "Last updated: ...".
 BYLINE = re.compile(
-    r"^(?:By [A-Z]|(?:Published|Posted|For immediate release|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
+    r"^(?:By [A-Z]|(?:Published|PUBLISHED|Posted|POSTED|For immediate release|(?:Last |Page last )?[Uu]pdated|(?:Last |Page last )?reviewed|Date)\b|"
     r"(?:[A-Z][\w’'-]+ ){1,3}(?:[|,•·-] ?)?(?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b|"
     # a date alone on its line ("Thursday, March 6, 2025", "6 March 2025", "Monday, 11 July 2022 at 6:00 pm")
     r"(?:(?:\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}"
@@ -303,12 +303,21 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
                                   " ".join(outside), re.I))
     council = 2 * bool(PAGE_MARKER.search(page)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
-        + 2 * bool(texts and PUBLISHER.fullmatch(texts[0])) \
+        + 2 * bool(texts and (PUBLISHER.fullmatch(texts[0]) or NHS_BODY.fullmatch(texts[0]))) \
         + any(first_person_heading(t) for t in outside) \
-        + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts))
-    news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last )", t) for t in texts[:6])) \
+        + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts)) \
+        + bool(PRESS_RELEASE.search(page))
+    news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last |For immediate)", t)
+                              for t in texts[:6])) \
         + (quoted_people >= 1) + (third_person >= 2)
     return "council_page" if council >= 2 and council > news else "news_report"
+
+
+#: What a headline about a SEND inspection names.
+SUBJECT = re.compile(r"\b(?:SEND|special (?:educational )?needs|disabilit\w*|inspect\w*|revisit\w*|Ofsted|CQC|watchdog|"
+                     r"EHC|autism)\b", re.I)
+#: A body's own press release ("For immediate release", "Notes to editors").
+PRESS_RELEASE = re.compile(r"\bfor immediate release\b|\bnotes? to editors\b|^ends\.?$", re.I | re.M)
 
 
 def first_person_heading(text: str) -> bool:
@@ -567,6 +576,9 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
         cls = FINDING  # "The five areas the city must tackle are:" is the letter's list
     cls = reading.mode if cls in (None, OTHER, WE_SAY) else cls
     if re.search(r"significant weakness", last, re.I):
+        # The letter's own label, whoever must tackle them ("The council must
+        # now set out how it will tackle three areas of significant weakness:").
+        cls = FINDING
         kind = "significant_weakness"
     elif WEAKNESS_WORDS.search(last):
         # A reporter's "the following problems:" may list a strength too; the
@@ -808,10 +820,14 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     """What the article states: its area, the verdict (2023 outcome, written
     statement of action, revisit progress) and when the inspection was."""
     flat = re.sub(r"\s+", " ", text)
-    # A masthead ("Wealdham Gazette", "Halifax & Calder Valley Times") is a
-    # heading too, but a headline says something.
-    titles = [s.title for s in sections if len(s.title.split()) >= 4 and not MASTHEAD.fullmatch(s.title)]
-    meta.headline = source.hints.get("title") or (titles[0] if titles else metadata.headline(sections))
+    # A masthead ("Wealdham Gazette", "Halifax & Calder Valley Times") or the
+    # publisher's name is a heading too, but a headline says something.
+    titles = [s.title for s in sections if len(s.title.split()) >= 4
+              and not any(name.fullmatch(s.title) for name in (MASTHEAD, PUBLISHER, NHS_BODY))]
+    # The headline names the story's subject; a tagline ("The news service for
+    # school leaders"), standing alone in a copy with no blank lines, does not.
+    about = [t for t in titles if SUBJECT.search(t)]
+    meta.headline = source.hints.get("title") or ((about or titles)[0] if titles else metadata.headline(sections))
     meta.published = source.hints.get("date") or metadata.published(flat) or byline_date(sections)
     area = area_of(meta.headline or "", text)
     if area:
