@@ -51,6 +51,14 @@ def test_pdfplumber_split_words_are_rejoined_only_for_pdfplumber():
     "Menu",
     "News",
     "(c) NHS Ottery Clinical Commissioning Group 2022",
+    # met in blind-8: a share row with its comment count, a video caption, a one-line related link, a letter's greeting
+    "[Facebook] [X] [WhatsApp] [Email] Comments 8",
+    "[VIDEO] Watch: a mum says her son has been out of school for a year. 2 min 14 sec",
+    "RELATED: Parents demand answers over special school places",
+    "Dear families,",
+    "Ad: Winter sale now on - up to 50% off sofas",
+    "Coronavirus: stay up to date with our live blog",
+    "PRESS RELEASE",
 ])
 def test_web_furniture_is_recognised(line):
     assert is_furniture(line)

@@ -48,16 +48,16 @@ FURNITURE = re.compile(
     # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in
     # capitals, or a news site's section name alone on its line ("News")
     r"^(?-i:[A-Z]{3,15})$|^(?:(?:local|latest|uk|top) )?(?:news|sport|opinion|politics|business)$|"
-    # a form's empty box ("Search this site [    ] Go"), a blog post's categories
+    # a form's empty box ("Search this site [    ] Go"), a letter's "Dear families,", a blog post's categories
     # and tags, a page's "Report a problem" and "Help us improve this page"
-    r"\[\s*\]|^press release$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
+    r"\[\s*\]|^press release$|^\[(?:video|audio)\]|^related:\s|^dear [\w ]{3,40},$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
     # a menu button, and a breadcrumb of sections ("News > Local News > Education")
     r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
     r"^[-–—_*=~─━]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$|"
     # a caption or a row of buttons copied in brackets ("[Image caption: ...]", "[Share] [Save]"),
     # and a banner linking elsewhere ("CORONAVIRUS: Latest updates ... >>")
-    r"^\[(?:photo|image|picture|video)(?: caption)?:|^(?:[\w ]{1,12}:\s*)?(?:\[[^\]]{1,24}\]\s*){2,}$|(?:>>|»)$|"
+    r"^\[(?:photo|image|picture|video)(?: caption)?:|^(?:[\w ]{1,12}:\s*)?(?:\[[^\]]{1,24}\]\s*){2,}(?:comments? \d+)?$|(?:>>|»)$|"
     # an advert or notice in brackets, a photo credit, a comment count, a table's rule
     r"^\[[^\]]+\]$|^(?:photograph|photo|picture|image|credit)s?:\s*[\w .&-]+(?:/[\w .&-]+)?$|^\d+ comments?$|"
     r"^\|(?:\s*:?-{3,}:?\s*\|)+$",

@@ -126,7 +126,8 @@ NAMED_CLAIM = re.compile(
     r"conclusions?)\b", re.I)
 #: An auxiliary just before a reporting verb makes it passive: the subject is
 #: who was criticised or ordered, not who spoke ("leaders have been ordered").
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+(?:\w+ly|also|not|all|both|each|too))?\s*$", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)(?:\s+(?:\w+ly|also|not|all|both|each|too))?\s*$|"
+                     r"\bto see (?:this|that|it|these|those|them)\s*$", re.I)  # "glad to see this recognised"
 #: What an inspection is, not what it found: context.
 EVENT = re.compile(
     r"\b(?:inspect(?:ed|s|ing)?|visit(?:ed|s|ing)?|revisit(?:ed|s|ing)?|carried out|carry out|conduct(?:ed|s)?|"
@@ -148,6 +149,10 @@ BACKGROUND = re.compile(
 #: website"): context, though "read" is a verb of reporting.
 POINTER = re.compile(r"\b(?:read|download|view|see) (?:the|our) (?:full )?(?:inspection |easy[- ]read )?(?:report|letter)"
                      r"\b(?!['’])", re.I)
+#: What the report does not say ("the report says so little about ..."): the
+#: writer's complaint, no finding.
+REPORT_SILENT = re.compile(r"\b(?:says?|said|mentions?|mentioned) (?:so |very )?(?:little|nothing)\b|"
+                           r"\bdoes(?: not|n['’]t) (?:say|mention)\b", re.I)
 #: A heading over the reporter's or the council's background ("Background", "Notes to editors").
 BACKGROUND_HEADING = re.compile(r"^(?:background|context|notes? (?:to|for) editors|key facts|about (?:the|this) "
                                 r"(?:inspection|report))\s*:?$", re.I)
@@ -200,12 +205,14 @@ LISTED = "listed"
 COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:areas?|weaknesses|concerns|"
                           r"failings|problems|priorities|priority actions)\b", re.I)
 #: A sentence reporting several claims ("found that A, that B, and that C";
-#: "criticised A, and said B"; "A, the letter said, and B"): each claim is a finding of its own, with its
-#: own category and polarity.
+#: "criticised A, and said B"; "A was praised, but inspectors said B"; "A,
+#: the letter said, and B"): each claim is a finding of its own, with its own
+#: category and polarity.
 REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
 CLAIM_BREAK = re.compile(
     r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
-    r",\s+and\s+(?=(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)|"
+    r",\s+(?:and|but)\s+(?=(?:(?:it|they|inspectors|the (?:report|letter|inspectors))\s+)?(?:also\s+)?"
+    r"(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)|"
     r"(?:(?<=\bsaid)|(?<=\bfound)|(?<=\badded)|(?<=\bnoted)),\s+and\s+")
 #: A sentence that lists what was found in prose ("These were the lack of A,
 #: the poor quality of B, and the time C"; "Inspectors named four weaknesses:
@@ -252,7 +259,7 @@ BYLINE = re.compile(
     r"(?:st|nd|rd|th)?,?) \d{4}(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]m)?(?: [A-Z]{2,4})?)?$|"
     # a name and role (or handle) over a date ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST",
     # "Jo Lee Local democracy reporter Tuesday 4 February 2025 · 6 min read", "Jo Lee @JoLee Published: 4 March 2019")
-    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,3}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
+    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,5}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
     r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$|"
     # a name and handle alone ("Jo Lee @JoLeeHerald")
     r"(?:[A-Z][\w’'-]+ ){1,3}@\w+$)")
@@ -331,8 +338,22 @@ def published_by_council(source: Source) -> bool:
     """An HTML page whose title names a council or an NHS body as its site
     ("Area SEND inspection | Bath & North East Somerset Council", "... ::
     NHS Derby and Derbyshire Integrated Care Board")."""
-    site = re.split(r"\s(?:[|–-]|::)\s", source.hints.get("page_title") or "")[-1].strip()
+    site = site_of(source)
     return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")) or NHS_BODY.fullmatch(site))
+
+
+def published_by_families(source: Source) -> bool:
+    """An HTML page whose title names a parents' forum, a campaign or a charity
+    as its site ("Our response to the area SEND inspection report – Ottery
+    Families Together Parent Carer Forum"): its "we" are families writing
+    about the council, as a reporter would, not the council itself."""
+    return bool(re.search(r"\b(?:forum|parents|families|campaign|charity|blog)\b", site_of(source), re.I)) \
+        and not published_by_council(source)
+
+
+def site_of(source: Source) -> str:
+    """The site named at the end of an HTML page's title, or ""."""
+    return re.split(r"\s(?:[|–-]|::)\s", source.hints.get("page_title") or "")[-1].strip()
 
 
 def unquoted(text: str) -> str:
@@ -388,7 +409,8 @@ def attribution(text: str, reading: Reading) -> str | None:
     that an official acting (not speaking) on what the inspection found in a
     clause of its own gives way to that finding ("Council bosses apologised
     after inspectors found...")."""
-    if BACKGROUND.match(text) or ANNOUNCEMENT.search(text.strip()) or POINTER.search(text):
+    if BACKGROUND.match(text) or ANNOUNCEMENT.search(text.strip()) or POINTER.search(text) \
+            or REPORT_SILENT.search(text):
         return CONTEXT  # "Last year inspectors found...", "The inspection came a year after X was praised"
     others = None
     for verb in REPORTING.finditer(text):
@@ -785,6 +807,23 @@ OUTCOMES = (
     ("inconsistent", re.compile(r"inconsistent experiences(?: and outcomes)?", re.I)),
     ("positive", re.compile(r"typically (?:\w+ ){0,2}positive experiences", re.I)),
 )
+#: A sentence about an earlier inspection ("It follows a full inspection last
+#: year which found ...", "At its previous inspection ...").
+EARLIER = re.compile(r"\b(?:last|previous|earlier|first|original) (?:full )?inspection\b|\blast year\b|"
+                     r"\b(?:previously|in 20\d\d)\b", re.I)
+
+
+def outcome_of(flat: str) -> str | None:
+    """The 2023 outcome the article gives the inspection it reports: not one
+    named only in a sentence that sets out all the possible outcomes, nor one
+    an earlier inspection found."""
+    for sentence in re.split(r"(?<=[.!?])\s+", flat):
+        named = [name for name, pattern in OUTCOMES if pattern.search(sentence)]
+        if len(named) == 1 and not (BACKGROUND.match(sentence) or EARLIER.search(sentence)):
+            return named[0]
+    return None
+
+
 #: A written statement of action demanded, in the words news uses for it.
 WSOA = re.compile(
     r"\b(?:written statement of action|WSoA|statement of action)\b|"
@@ -835,7 +874,7 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
         meta.local_authority, meta.health_bodies = metadata.partnership(sections, flat, area)
     elif not meta.local_area:
         meta.local_area = place_in(meta.headline or "") or health_area(meta.health_bodies)
-    meta.outcome = next((name for name, pattern in OUTCOMES if pattern.search(flat)), None)
+    meta.outcome = outcome_of(flat)
     # A 2023-framework report is no revisit: progress it mentions is an earlier one's.
     meta.revisit = None if meta.outcome else revisit_progress(flat)
     if not meta.outcome and not meta.revisit:
