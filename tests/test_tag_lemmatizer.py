@@ -40,3 +40,13 @@ def test_it_saves_and_loads_with_the_pipeline(tmp_path):
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.get_pipe_meta("lemmatizer").factory == "sendscan_lemmatizer_v1"
     assert [t.lemma_ for t in loaded(TEXT)] == [t.lemma_ for t in ours(TEXT)]
+
+
+def test_its_table_read_as_a_plain_dict_goes_to_bytes_and_back():
+    # The table is read as a plain dict for speed (lemmatizer module); saving makes it spaCy's Table.
+    _, ours = lemmatizers()
+    data = ours.get_pipe("lemmatizer").to_bytes()
+    again = spacy.blank("en")
+    again.add_pipe("sendscan_lemmatizer_v1", name="lemmatizer", config={"mode": "lookup"})
+    again.get_pipe("lemmatizer").from_bytes(data)
+    assert [t.lemma_ for t in again(TEXT)] == [t.lemma_ for t in ours(TEXT)]
