@@ -59,6 +59,12 @@ def test_pdfplumber_split_words_are_rejoined_only_for_pdfplumber():
     "Ad: Winter sale now on - up to 50% off sofas",
     "Coronavirus: stay up to date with our live blog",
     "PRESS RELEASE",
+    # met in blind-9: a section kicker with slashes, a paper's appeal, an email's lines
+    "NEWS / EDUCATION",
+    "Our independent journalism is funded by readers like you.",
+    "Support us from as little as £1.",
+    "Subject: July news: what the inspectors said",
+    "View this email in your browser",
 ])
 def test_web_furniture_is_recognised(line):
     assert is_furniture(line)

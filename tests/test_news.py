@@ -34,6 +34,8 @@ NOT_YET_THE_SAME_TIGHT = {
     "slough_observer.txt": "a related story's headline joins the response",
     "trafford_council_page.txt": "the last of its related pages joins the response",
     "north_somerset_parent_blog.txt": "the blog's comments run into the response",
+    "slough_tabloid_2024.txt": "the local authority is found only in the copy without blank lines",
+    "north_somerset_charity_newsletter.txt": "a list of event dates is read into the response differently",
 }
 
 
@@ -579,6 +581,8 @@ def figure_module():
     ("blind-7", 0.9),
     # An eighth: measured once (93%), then fixed on.
     ("blind-8", 0.9),
+    # A ninth: measured once (96%), then fixed on.
+    ("blind-9", 0.9),
     pytest.param("real", 0.9, marks=needs_news),
 ])
 def test_the_inspectors_categories_come_out_with_the_right_polarity(split, least):
@@ -884,6 +888,7 @@ def test_a_council_site_copied_as_text_by_its_name_and_breadcrumb(tmp_path, cli)
     "Laura Kemp @LauraKempHerald Published: 4 March 2019 at 12:01",
     "Jo Vale Health and social affairs reporter 12 November 2024 | 5:00pm",
     "Jo Vale Senior reporter Thursday, September 22, 2022",
+    "Jo Vale, Education Editor Thu 13 Jan 2022 18.20 GMT",
     "PUBLISHED: 17:25 09 June 2020 | UPDATED: 08:10 10 June 2020",
     "For immediate release: 14 January 2025",
 ])
@@ -1166,3 +1171,51 @@ def test_praise_then_but_inspectors_said_is_two_claims():
     text = "The short breaks offer was praised as varied, but inspectors said young people are not well prepared."
     assert [text[s:e] for s, e in news.claims(text, 0, len(text))] == [
         "The short breaks offer was praised as varied", "inspectors said young people are not well prepared."]
+
+
+def test_a_question_about_the_written_statement_is_not_its_answer():
+    # Met on a council's FAQ page (blind-9): "Do we have to write a Written
+    # Statement of Action?" was read as a demand; the answer below says no.
+    assert news.wsoa("Do we have to write a Written Statement of Action? No. Inspectors did not ask us to "
+                     "produce a Written Statement of Action.") is False
+
+
+def test_a_charitys_newsletter_pasted_from_email_is_read_as_writing_about_the_council(tmp_path, cli):
+    # Met in blind-9: a charity's newsletter in its own "we" was read as a
+    # council page, and its email header and its name's tagline were findings.
+    page = tmp_path / "newsletter.txt"
+    page.write_text(
+        "From: Ottery Families <hello@otteryfamilies.example>\nSent: 08 July 2021 19:02\n"
+        "Subject: July news: what the inspectors said\n\nView this email in your browser\n\n"
+        "OTTERY FAMILIES\nSupporting families of children with additional needs across Ottery\n\n"
+        "Hello everyone,\n\nWe know many of you have been waiting to hear what the inspectors said. "
+        "Their letter was published on 28 June: the area has made sufficient progress in two of the six "
+        "significant weaknesses.\n\n"
+        "* Inspectors found that most assessments are now completed within the 20-week deadline.\n\n"
+        "We will keep pushing the council on the rest. Unsubscribe | Update preferences\n",
+        encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "news_report"
+    assert doc["metadata"]["revisit"]["sufficient"] == 2 and doc["metadata"]["revisit"]["total"] == 6
+    found = findings(doc)
+    assert "Inspectors found that most assessments are now completed within the 20-week deadline." in found
+    for furniture in ("From:", "Sent:", "Subject", "View this email", "Supporting families", "OTTERY"):
+        assert not any(furniture in text for text in found), furniture
+
+
+def test_an_nhs_bodys_news_item_with_notes_to_editors_is_its_own_page(tmp_path, cli):
+    # Met in blind-9: an ICB's news item in HTML, its site's title a brand
+    # ("BSW Together"), a quoted officer and a "Published:" line, read as news.
+    page = tmp_path / "item.html"
+    page.write_text(
+        "<html><head><title>Inspectors praise partnership working in Ottery - Ottery Together</title></head>"
+        "<body><main><h1>Inspectors praise partnership working in Ottery</h1>"
+        "<p>Published: 18 July 2024 | Category: Children and young people</p>"
+        "<p>Ottery's local area partnership has received the highest of the three possible outcomes: children "
+        "typically have positive experiences and outcomes.</p>"
+        "<h2>Where we need to improve</h2><p>Inspectors found that waits for autism assessments are too long.</p>"
+        "<p>“We are delighted,” said Dr Jo Vale, Chief Nursing Officer at the ICB.</p>"
+        "<h3>Notes to editors</h3><p>NHS Ottery Integrated Care Board plans and pays for health services.</p>"
+        "</main></body></html>", encoding="utf-8")
+    doc = extracted(cli, page)
+    assert doc["doc_type"] == "council_page" and doc["metadata"]["outcome"] == "positive"

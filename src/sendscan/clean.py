@@ -48,11 +48,13 @@ FURNITURE = re.compile(
     # a section's kicker over the headline ("LIVE", "INSPECTIONS"): one word in
     # capitals, or a news site's section name alone on its line ("News")
     r"^(?-i:[A-Z]{3,15})$|^(?:(?:local|latest|uk|top) )?(?:news|sport|opinion|politics|business)$|"
-    # a form's empty box ("Search this site [    ] Go"), a letter's "Dear families,", a blog post's categories
+    # a form's empty box ("Search this site [    ] Go"), a letter's "Dear families,",
+    # an email's header lines and links, a paper's appeal for support, a blog post's categories
     # and tags, a page's "Report a problem" and "Help us improve this page"
-    r"\[\s*\]|^press release$|^\[(?:video|audio)\]|^related:\s|^dear [\w ]{3,40},$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
+    r"\[\s*\]|^press release$|^(?:from|sent|to|cc|subject|date):\s|view (?:this|the) email in your browser|"
+    r"^unsubscribe\b|^update (?:your )?preferences\b|\bfunded by (?:our )?readers\b|^support us (?:from|today)\b|^\[(?:video|audio)\]|^related:\s|^dear [\w ]{3,40},$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
     # a menu button, and a breadcrumb of sections ("News > Local News > Education")
-    r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
+    r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›/] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
     r"^[-–—_*=~─━]{3,}$|^(?-i:(?:[a-z]|[^\w\s])(?:\s+(?:[a-z]{1,2}|[^\w\s]{1,2})){2,})$|"
     # a caption or a row of buttons copied in brackets ("[Image caption: ...]", "[Share] [Save]"),
@@ -278,17 +280,17 @@ def tagline(lines: list[Line]) -> set[int]:
     ("The Marches Courier" over "Shropshire, Herefordshire & Mid Wales", a
     blog's "A parent-led blog about SEND in ..."): the second line, run on
     from a short first line with no blank between and a blank after it,
-    ending no sentence."""
-    if len(lines) < 3:
+    ending no sentence. The name is the first line that is no furniture (an
+    email's "From:" and "Subject:" lines may stand above it)."""
+    k = next((i for i, line in enumerate(lines[:8]) if not is_furniture(line.text)), None)
+    if k is None or k + 3 > len(lines):
         return set()
-    name, line, below = lines[0], lines[1], lines[2]
-    if is_furniture(name.text):
-        return set()  # "Skip to main content" over the site's name
+    name, line, below = lines[k], lines[k + 1], lines[k + 2]
     height = name.bottom - name.top
     run_on = line.top - name.bottom <= 0.5 * height < below.top - line.bottom
     if run_on and len(name.text.split()) <= 8 and line.text[:1].isupper() \
             and not re.search(r"[.!?:;][”’\"')]*$", line.text) and len(line.text.split()) <= 16:
-        return {1}
+        return {k + 1}
     return set()
 
 

@@ -153,9 +153,10 @@ def _free_heading(lines: list[Line], i: int, long: bool = False) -> tuple[Rule, 
     # headline, and may run to 22 words.
     headline = long and (i == 0 or re.match(r"By [A-Z]", lines[i + 1].text if i + 1 < len(lines) else ""))
     words, chars = (22, 150) if headline else (16, 120) if long else (10, 70)
-    # A headline may open on a quotation ("'Not enough progress' on ...").
+    # A headline may open on a quotation ("'Not enough progress' on ...") or a sum ("£38m plan ...").
     opening = text.lstrip("'‘\"“") if long else text
-    short = len(text) <= chars and len(text.split()) <= words and opening[:1].isupper()
+    short = len(text) <= chars and len(text.split()) <= words \
+        and (opening[:1].isupper() or (long and bool(re.match(r"[£$€]?\d", opening))))
     if not short or text.endswith((".", ",", ";", ":", "?", "!", "”", '"')) or re.match(r"[-•*◼▪]\s", text):
         return None
     if re.search(r"\d{4}$", text) or re.match(r"(?:By|Published|Posted|Updated|Last updated)\b", text):

@@ -259,7 +259,7 @@ BYLINE = re.compile(
     r"(?:st|nd|rd|th)?,?) \d{4}(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]m)?(?: [A-Z]{2,4})?)?$|"
     # a name and role (or handle) over a date ("Jo Lee Education correspondent Mon 13 May 2019 18.42 BST",
     # "Jo Lee Local democracy reporter Tuesday 4 February 2025 · 6 min read", "Jo Lee @JoLee Published: 4 March 2019")
-    r"(?:[A-Z][\w’'-]+ ){1,3}(?:[A-Za-z]+ ){0,5}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
+    r"(?:[A-Z][\w’'-]+,? ){1,3}(?:[A-Za-z]+ ){0,5}(?:@\w+ )?(?:Published:? |Posted:? )?(?:[A-Z][a-z]{2,8},? )?"
     r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\b(?:,? (?:at )?\d{1,2}[.:]\d{2}\b.*|\s*[·|•].*)?$|"
     # a name and handle alone ("Jo Lee @JoLeeHerald")
     r"(?:[A-Z][\w’'-]+ ){1,3}@\w+$)")
@@ -313,7 +313,7 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
         + 2 * bool(texts and (PUBLISHER.fullmatch(texts[0]) or NHS_BODY.fullmatch(texts[0]))) \
         + any(first_person_heading(t) for t in outside) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts)) \
-        + bool(PRESS_RELEASE.search(page))
+        + 2 * bool(PRESS_RELEASE.search(page))
     news = bool(texts and any(BYLINE.match(t) and not re.match(r"(?:Last |Page last |For immediate)", t)
                               for t in texts[:6])) \
         + (quoted_people >= 1) + (third_person >= 2)
@@ -323,7 +323,7 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
 #: What a headline about a SEND inspection names.
 SUBJECT = re.compile(r"\b(?:SEND|special (?:educational )?needs|disabilit\w*|inspect\w*|revisit\w*|Ofsted|CQC|watchdog|"
                      r"EHC|autism)\b", re.I)
-#: A body's own press release ("For immediate release", "Notes to editors").
+#: A body's own press release ("For immediate release", "Notes to editors"), which no story holds.
 PRESS_RELEASE = re.compile(r"\bfor immediate release\b|\bnotes? to editors\b|^ends\.?$", re.I | re.M)
 
 
@@ -342,13 +342,30 @@ def published_by_council(source: Source) -> bool:
     return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")) or NHS_BODY.fullmatch(site))
 
 
+#: A site or sender that speaks for families, not for a council or the NHS.
+FAMILIES_SITE = re.compile(r"\b(?:forum|parents|families|campaign|charity|blog|network)\b", re.I)
+
+
 def published_by_families(source: Source) -> bool:
     """An HTML page whose title names a parents' forum, a campaign or a charity
     as its site ("Our response to the area SEND inspection report – Ottery
     Families Together Parent Carer Forum"): its "we" are families writing
     about the council, as a reporter would, not the council itself."""
-    return bool(re.search(r"\b(?:forum|parents|families|campaign|charity|blog)\b", site_of(source), re.I)) \
-        and not published_by_council(source)
+    return bool(FAMILIES_SITE.search(site_of(source))) and not published_by_council(source)
+
+
+#: The sender of an email pasted as text ("From: Ottery Families <hello@...>").
+SENDER = re.compile(r"^From:\s*(.+?)\s*(?:<[^>]*>)?\s*$", re.M)
+
+
+def sent_by_families(lines: list[Line]) -> bool:
+    """An email newsletter pasted as text, from a parents' forum, a campaign
+    or a charity ("From: Brightwater Families <...>"): its "we" are families
+    writing about the council, not the council."""
+    first = "\n".join(line.text for line in lines[:5])
+    sender = SENDER.search(first)
+    return bool(sender) and bool(FAMILIES_SITE.search(sender.group(1))) \
+        and not (PUBLISHER.fullmatch(sender.group(1)) or NHS_BODY.fullmatch(sender.group(1)))
 
 
 def site_of(source: Source) -> str:
@@ -819,7 +836,8 @@ def outcome_of(flat: str) -> str | None:
     an earlier inspection found."""
     for sentence in re.split(r"(?<=[.!?])\s+", flat):
         named = [name for name, pattern in OUTCOMES if pattern.search(sentence)]
-        if len(named) == 1 and not (BACKGROUND.match(sentence) or EARLIER.search(sentence)):
+        if len(named) == 1 and not (BACKGROUND.match(sentence) or EARLIER.search(sentence)
+                                    or sentence.rstrip().endswith("?")):
             return named[0]
     return None
 
@@ -946,8 +964,10 @@ def wsoa(flat: str) -> bool | None:
     (ordered, demanded, told to produce...), False where it says one was not,
     None where it does not say."""
     for sentence in re.split(r"(?<=[.!?])\s+", flat):
-        if CONDITIONAL.match(sentence):
-            continue  # "Where inspectors find weaknesses, the area is required to...": how it works
+        if CONDITIONAL.match(sentence) or sentence.rstrip().endswith("?"):
+            # "Where inspectors find weaknesses, the area is required to...": how
+            # it works; "Do we have to write one?": a question, answered after.
+            continue
         m = WSOA.search(sentence)
         if m and (m.group(0).lower().startswith(("written", "wsoa", "statement")) and not DEMANDED.search(sentence)):
             continue  # a mention, not a demand
