@@ -27,7 +27,7 @@ def structure(lines: list[Line], source: Source) -> Document:
         # titled ("Area SEND inspection of Luton – Luton Council").
         doc_type = "council_page"
     elif source.format != "pdf" and doc_type == "unknown":
-        by_families = news.published_by_families(source) or news.sent_by_families(lines)
+        by_families = news.published_by_families(source) or news.sent_by_families(source)
         doc_type = "news_report" if by_families else news.kind(lines, source)
     blocks = blocks_of(lines, doc_type, source.line_pitch)
     writer = Writer()

@@ -358,11 +358,12 @@ def published_by_families(source: Source) -> bool:
 SENDER = re.compile(r"^From:\s*(.+?)\s*(?:<[^>]*>)?\s*$", re.M)
 
 
-def sent_by_families(lines: list[Line]) -> bool:
+def sent_by_families(source: Source) -> bool:
     """An email newsletter pasted as text, from a parents' forum, a campaign
     or a charity ("From: Brightwater Families <...>"): its "we" are families
-    writing about the council, not the council."""
-    first = "\n".join(line.text for line in lines[:5])
+    writing about the council, not the council. (The header is read as it
+    came: cleaning drops it as furniture.)"""
+    first = "\n".join(line.text for line in source.pages[0].lines[:5]) if source.pages else ""
     sender = SENDER.search(first)
     return bool(sender) and bool(FAMILIES_SITE.search(sender.group(1))) \
         and not (PUBLISHER.fullmatch(sender.group(1)) or NHS_BODY.fullmatch(sender.group(1)))
