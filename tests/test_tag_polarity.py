@@ -38,6 +38,8 @@ def rules():
     ("Far more plans are now completed within the 20-week limit than two years ago.", "strength"),
     ("Some plans are still not finished within the 20-week time limit.", "weakness"),
     ("Pupils receiving SEN support are excluded more often than other pupils.", "weakness"),
+    ("Most plans are now finished within the 20-week legal timescale.", "strength"),
+    ("Only around one in five new plans were issued within the 20-week legal timescale.", "weakness"),
     # plain successes
     ("Partners work together effectively.", "strength"),
     ("Young people say they feel listened to and are well supported when they move to college.", "strength"),

@@ -216,17 +216,19 @@ CLAIM_BREAK = re.compile(
     r"(?:(?<=\bsaid)|(?<=\bfound)|(?<=\badded)|(?<=\bnoted)),\s+and\s+")
 #: A sentence that lists what was found in prose ("These were the lack of A,
 #: the poor quality of B, and the time C"; "Inspectors named four weaknesses:
-#: A, B, C and D"), and where each of its items starts: each item is a
-#: finding of its own, as it would be in a list (one sentence of four topics
-#: dilutes each of them). Items open with a determiner or an owner, so that
-#: "education, health and care plans" stays one.
+#: A, B, C and D"; "progress in areas including how A, how B, and C"), and
+#: where each of its items starts: each item is a finding of its own, as it
+#: would be in a list (one sentence of four topics dilutes each of them).
+#: Items open with a determiner, an owner or "how", so that "education,
+#: health and care plans" stays one.
 LISTING = re.compile(
     r"^(?:(?:these|they|the (?:\w+ )?(?:weaknesses|areas(?: of (?:significant )?weakness)?|concerns|problems|failings|"
     r"strengths))\s+(?:were|are|included?|includes?)\s|"
-    r"[^:“”\"]*\b(?:weakness(?:es)?|areas|concerns|problems|failings|strengths|priorit(?:y|ies))\b[^:“”\"]*:\s+(?![“‘\"']))",
+    r"[^:“”\"]*\b(?:weakness(?:es)?|areas|concerns|problems|failings|strengths|priorit(?:y|ies))\b[^:“”\"]*:\s+(?![“‘\"'])|"
+    r"[^:“”\"]*\b(?:weakness(?:es)?|areas|concerns|problems|failings|strengths|progress)\b[^:“”\".]{0,30}\bincluding\s)",
     re.I)
 ITEM_BREAK = re.compile(
-    r",\s+(?:and\s+)?(?=(?:the|a|an|its|their|poor|weak|too|no|limited|parents['’]|children['’]s?|families['’]|"
+    r",\s+(?:and\s+)?(?=(?:the|a|an|its|their|poor|weak|too|no|limited|how|parents['’]|children['’]s?|families['’]|"
     r"young people['’]s)\s)", re.I)
 #: A concession that opens a sentence of two claims ("While the report praised
 #: A, it found that B"), and where its second claim starts: each is a claim in
@@ -243,6 +245,8 @@ LETTER_LABEL = re.compile(
 ACTIONS_NAMED = re.compile(
     r"\b(?:the|its|their|two|three|four|five|\d) (?:areas? for priority action|priority actions?|"
     r"areas? for improvement|recommendations)[.:]?\s*$", re.I)
+ACTION_LABEL = re.compile(r"\b(?:priority actions?|areas? for priority action)\b", re.I)
+DEMAND = re.compile(r"\b(?:must|should|needs? to|asks?)\b", re.I)
 FINDING_HEADING = re.compile(
     r"\b(?:findings?|found|inspectors?|inspection|ofsted|report|weakness(?:es)?|strengths?|concerns?|"
     r"areas? (?:for|of) (?:development|improvement))\b", re.I)
@@ -608,7 +612,10 @@ def list_intro(text: str, reading: Reading) -> tuple[str, str] | None:
     ("The report set out the following problems:"), or None."""
     if not text.rstrip().endswith(":"):
         return None
-    last = text[sentences(text)[-1][0]:]
+    spans = sentences(text)
+    last = text[spans[-1][0]:]
+    if len(last.split()) <= 5 and len(spans) > 1:
+        last = text[spans[-2][0]:]  # "... six areas of significant weakness. In summary these are:"
     cls = attribution(unquoted(last), reading)
     if cls in (None, WE_SAY) and COMMITMENT.search(last):
         cls = RESPONSE  # "Over the coming year we will be:" lists the council's plans
@@ -695,7 +702,9 @@ def action_kinds(text: str, spans: list[tuple[int, int]], kind: str) -> list[str
     kinds = []
     announced = False
     for s, e in spans:
-        kinds.append("priority_action" if announced else kind)
+        # "In its 'areas for priority action', the report says the council must ..." is one itself.
+        action = bool(ACTION_LABEL.search(text[s:e]) and DEMAND.search(text[s:e]))
+        kinds.append("priority_action" if announced or action else kind)
         announced = announced or bool(ACTIONS_NAMED.search(text[s:e]))
     return kinds
 
@@ -880,11 +889,14 @@ def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     flat = re.sub(r"\s+", " ", text)
     # A masthead ("Wealdham Gazette", "Halifax & Calder Valley Times") or the
     # publisher's name is a heading too, but a headline says something.
-    titles = [s.title for s in sections if len(s.title.split()) >= 4
+    headed = [s for s in sections if len(s.title.split()) >= 4
               and not any(name.fullmatch(s.title) for name in (MASTHEAD, PUBLISHER, NHS_BODY))]
-    # The headline names the story's subject; a tagline ("The news service for
-    # school leaders"), standing alone in a copy with no blank lines, does not.
-    about = [t for t in titles if SUBJECT.search(t)]
+    titles = [s.title for s in headed]
+    # The headline names the story's subject, or stands over the byline; a
+    # tagline ("The news service for school leaders"), standing alone in a copy
+    # with no blank lines, or a banner ("LIVE: Traffic and travel") does not.
+    about = [t for t in titles if SUBJECT.search(t)] \
+        or [s.title for s in headed if BYLINE.match(s.text.split("\n\n")[0])]
     meta.headline = source.hints.get("title") or ((about or titles)[0] if titles else metadata.headline(sections))
     meta.published = source.hints.get("date") or metadata.published(flat) or byline_date(sections)
     area = area_of(meta.headline or "", text)

@@ -66,8 +66,8 @@ NEGATIVE_CUES = [
     "inadequate", "ineffective", "poorly", "underdeveloped", "under-developed", "unacceptably", "generic",
     "rarely", "seldom", "lose faith", "lose confidence", "lose trust", "repeat their story", "retell their story",
     "critical of", "vague", "less",
-    # a disparity ("excluded more often than other pupils")
-    "more often than",
+    # a disparity ("excluded more often than other pupils"), a small share ("only around one in five")
+    "more often than", "only around", "only about", "only one in", "only half", "only a third", "only a quarter",
     # a time limit missed (a longer cue than the limit met, below)
     "not finish within", "not complete within", "not issue within", "not finalise within",
 ]
@@ -85,7 +85,8 @@ POSITIVE_CUES = [
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
     "not dependent on", "rightly", "very low", "on time", "within timescale", "within the timescale",
     # the statutory time limit met ("within the 20-week limit"), not "limit" as a weakness
-    "week limit", "week time limit", "week timescale",
+    "week limit", "week time limit", "week timescale", "legal timescale", "statutory timescale", "legal time limit",
+    "statutory time limit",
     # how news retells an inspection's praise
     "praise", "commend", "single out for praise",
 ]
