@@ -209,10 +209,12 @@ COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d
 #: the letter said, and B"): each claim is a finding of its own, with its own
 #: category and polarity.
 REPORTED_THAT = re.compile(REPORTING.pattern + r" that\b", re.I)
+#: Who makes a second claim, and the verbs it is made with ("..., but inspectors said").
+CLAIMANT = r"(?:it|they|inspectors|the (?:report|letter|inspectors))"
+CLAIM_VERB = r"(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b"
 CLAIM_BREAK = re.compile(
     r",?\s+(?:and|but|while)\s+(?=that\b)|,\s+(?=that\b)|"
-    r",\s+(?:and|but)\s+(?=(?:(?:it|they|inspectors|the (?:report|letter|inspectors))\s+)?(?:also\s+)?"
-    r"(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)|"
+    rf",\s+(?:and|but)\s+(?=(?:{CLAIMANT}\s+)?(?:also\s+)?{CLAIM_VERB})|"
     r"(?:(?<=\bsaid)|(?<=\bfound)|(?<=\badded)|(?<=\bnoted)),\s+and\s+")
 #: A sentence that lists what was found in prose ("These were the lack of A,
 #: the poor quality of B, and the time C"; "Inspectors named four weaknesses:
@@ -234,9 +236,7 @@ ITEM_BREAK = re.compile(
 #: A, it found that B"), and where its second claim starts: each is a claim in
 #: its own right once apart.
 CONCEDING = re.compile(r"(?:While|Whilst|Although|Though|Whereas)\s+")
-SECOND_CLAIM = re.compile(
-    r",\s+(?=(?:it|they|inspectors|the (?:report|letter|inspectors))\s+(?:also\s+)?"
-    r"(?:said|found|noted|warned|added|highlighted|criticised|praised|described|concluded)\b)")
+SECOND_CLAIM = re.compile(rf",\s+(?={CLAIMANT}\s+(?:also\s+)?{CLAIM_VERB})")
 LETTER_LABEL = re.compile(
     r"\b(?:priority actions?|areas? (?:for|of) (?:development|improvement)|improvements?|must|need(?:s|ed)? to)\b",
     re.I)
