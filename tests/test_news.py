@@ -1277,3 +1277,12 @@ def test_a_sentence_naming_a_priority_action_with_its_demand_is_one(tmp_path, cl
         "completed on time.\n", encoding="utf-8")
     (kind, polarity, _, _), = classified_findings(cli, page)
     assert (kind, polarity) == ("priority_action", "weakness")
+
+
+def test_inspection_days_without_a_year_take_the_publications():
+    # Met on a paper's story (blind-7): "a joint inspection ... between 2 and
+    # 6 March" had no year, so the row took the publication date instead.
+    said = "Ofsted and the CQC carried out a joint inspection of the local area between 2 and 6 March."
+    assert news.inspection_dates(said, "2020-06-09") == ("2020-03-02", "2020-03-06")
+    later = "Inspectors visited and carried out the inspection between 4 and 8 November."
+    assert news.inspection_dates(later, "2020-02-10") == ("2019-11-04", "2019-11-08")

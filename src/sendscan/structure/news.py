@@ -1010,12 +1010,26 @@ def inspection_dates(flat: str, published: str | None) -> tuple[str | None, str 
     """When the inspection was: the dates a sentence about it gives
     ("inspected ... between 10 and 14 June 2024"), else its month."""
     for sentence in re.split(r"(?<=[.!?])\s+", flat):
-        if EVENT.search(sentence) and INSPECTION.search(sentence) and metadata.RANGE.search(sentence):
+        if not (EVENT.search(sentence) and INSPECTION.search(sentence)):
+            continue
+        # "between 2 and 6 March", the year left to the reader: the publication's
+        # (the year before, for a later month).
+        yearless = YEARLESS_RANGE.search(sentence)
+        if yearless and published:
+            month = metadata.MONTHS[yearless.group(1).lower()]
+            year = int(published[:4]) - (month > int(published[5:7]))
+            sentence = f"{sentence[:yearless.end()]} {year}{sentence[yearless.end():]}"
+        if metadata.RANGE.search(sentence):
             start, end = metadata.date_range(sentence)
             if end:
                 return start, end
     month = inspection_month(flat, published)
     return month, month
+
+
+#: A range of days in a month with no year ("between 2 and 6 March").
+YEARLESS_RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:to|and|-|–) \d{{1,2}}(?:st|nd|rd|th)? ({MONTH})\b(?!,? \d{{4}})",
+                            re.I)
 
 
 def inspection_month(flat: str, published: str | None) -> str | None:
