@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "news"
 ANSWERS = FIXTURES / "answers"
 REAL = ROOT.parent / "shared" / "news"
-SPLITS = ("tune", "held-out", "blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "real")
+SPLITS = ("tune", "held-out", "blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "real")
 SIDES = ("weakness", "strength")
 #: What the article states of the inspection, checked as a whole.
 FACTS = ("doc_type", "local_area", "wsoa_required", "outcome", "revisit")

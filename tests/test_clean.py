@@ -65,6 +65,10 @@ def test_pdfplumber_split_words_are_rejoined_only_for_pdfplumber():
     "Support us from as little as £1.",
     "Subject: July news: what the inspectors said",
     "View this email in your browser",
+    # met in blind-11: rows of a site's controls
+    "Search Sign in | Register",
+    "Search the site Log in",
+    "Log in",
 ])
 def test_web_furniture_is_recognised(line):
     assert is_furniture(line)

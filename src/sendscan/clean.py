@@ -53,6 +53,8 @@ FURNITURE = re.compile(
     # and tags, a page's "Report a problem" and "Help us improve this page"
     r"\[\s*\]|^press release$|^(?:from|sent|to|cc|subject|date):\s|view (?:this|the) email in your browser|"
     r"^unsubscribe\b|^update (?:your )?preferences\b|\bfunded by (?:our )?readers\b|^support us (?:from|today)\b|^\[(?:video|audio)\]|^related:\s|^dear [\w ]{3,40},$|^(?:ad|advert|advertisement|sponsored):\s|\bstay up to date with\b|^categories:.*\btags:|^report a problem with this page$|^help us improve this page\b|"
+    # the site's controls, alone or in a row ("Log in", "Search Sign in | Register")
+    r"^(?:(?:search(?: the site| this site)?|sign in|log in|log out|register|subscribe|my account)\b[\s|·/]*){1,}$|"
     # a menu button, and a breadcrumb of sections ("News > Local News > Education")
     r"^(?:menu|open menu|close menu)$|^(?-i:(?:[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,3} [>›/] )+[A-Z][\w’'&,:-]*(?: [\w’'&,:-]+){0,5})$|"
     # a rule drawn with dashes, and a row of share icons ("f t in ✉")
