@@ -245,6 +245,8 @@ LETTER_LABEL = re.compile(
 ACTIONS_NAMED = re.compile(
     r"\b(?:the|its|their|two|three|four|five|\d) (?:areas? for priority action|priority actions?|"
     r"areas? for improvement|recommendations)[.:]?\s*$", re.I)
+#: A priority action named in a sentence that also makes its demand ("In its
+#: 'areas for priority action', the report says the council must ...").
 ACTION_LABEL = re.compile(r"\b(?:priority actions?|areas? for priority action)\b", re.I)
 DEMAND = re.compile(r"\b(?:must|should|needs? to|asks?)\b", re.I)
 FINDING_HEADING = re.compile(
@@ -314,7 +316,7 @@ def kind(lines: list[Line], source: Source | None = None) -> str:
                                   " ".join(outside), re.I))
     council = 2 * bool(PAGE_MARKER.search(page)) \
         + bool(re.search(r"\b(?:last updated|page last (?:reviewed|updated)|last reviewed)\b", page, re.I)) \
-        + 2 * bool(texts and (PUBLISHER.fullmatch(texts[0]) or NHS_BODY.fullmatch(texts[0]))) \
+        + 2 * bool(texts and is_body(texts[0])) \
         + any(first_person_heading(t) for t in outside) \
         + 2 * (first_person >= 2 and first_person >= 0.2 * len(texts)) \
         + 2 * bool(PRESS_RELEASE.search(page))
@@ -342,8 +344,13 @@ def published_by_council(source: Source) -> bool:
     """An HTML page whose title names a council or an NHS body as its site
     ("Area SEND inspection | Bath & North East Somerset Council", "... ::
     NHS Derby and Derbyshire Integrated Care Board")."""
-    site = site_of(source)
-    return bool(site) and bool(PUBLISHER.fullmatch(site.replace("&", "and")) or NHS_BODY.fullmatch(site))
+    return is_body(site_of(source))
+
+
+def is_body(name: str) -> bool:
+    """Whether the name is a council's or an NHS body's ("Luton Council", "NHS
+    Derby and Derbyshire Integrated Care Board")."""
+    return bool(PUBLISHER.fullmatch(name.replace("&", "and")) or NHS_BODY.fullmatch(name))
 
 
 #: A site or sender that speaks for families, not for a council or the NHS.
@@ -369,8 +376,7 @@ def sent_by_families(source: Source) -> bool:
     came: cleaning drops it as furniture.)"""
     first = "\n".join(line.text for line in source.pages[0].lines[:5]) if source.pages else ""
     sender = SENDER.search(first)
-    return bool(sender) and bool(FAMILIES_SITE.search(sender.group(1))) \
-        and not (PUBLISHER.fullmatch(sender.group(1)) or NHS_BODY.fullmatch(sender.group(1)))
+    return bool(sender) and bool(FAMILIES_SITE.search(sender.group(1))) and not is_body(sender.group(1))
 
 
 def site_of(source: Source) -> str:
