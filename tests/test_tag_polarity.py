@@ -40,6 +40,9 @@ def rules():
     ("Pupils receiving SEN support are excluded more often than other pupils.", "weakness"),
     ("Most plans are now finished within the 20-week legal timescale.", "strength"),
     ("Only around one in five new plans were issued within the 20-week legal timescale.", "weakness"),
+    # a good that reaches only some, and a move that goes well
+    ("Not all schools are equally inclusive.", "weakness"),
+    ("Young people move smoothly from children's to adult services.", "strength"),
     # plain successes
     ("Partners work together effectively.", "strength"),
     ("Young people say they feel listened to and are well supported when they move to college.", "strength"),
@@ -59,6 +62,8 @@ def test_narrative_polarity_comes_from_the_sentences_own_words(nlp, sentence, po
     ("Children wait too long for assessments.", "weakness"),
     ("Leaders do not work together effectively.", "weakness"),
     ("Partners work together effectively.", "strength"),
+    ("Not every family gets a short break.", "weakness"),
+    ("Young people move smoothly to college.", "strength"),
     ("The council published its annual report in May.", "neutral"),
 ])
 def test_without_a_model_the_cues_decide_with_negation(rules, sentence, polarity):

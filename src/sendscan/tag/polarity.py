@@ -70,6 +70,8 @@ NEGATIVE_CUES = [
     "more often than", "only around", "only about", "only one in", "only half", "only a third", "only a quarter",
     # a time limit missed (a longer cue than the limit met, below)
     "not finish within", "not complete within", "not issue within", "not finalise within",
+    # a good that reaches only some ("not all schools are inclusive", "some are, others are not")
+    "not all", "not every", "not equally", "other be not", "other do not", "other have not",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
@@ -80,8 +82,8 @@ POSITIVE_CUES = [
     "needs are met", "needs met", "highly valued", "well supported", "make progress",
     "right time", "right help", "right support", "identified early", "listen to", "enjoy",
     "determination", "determined", "child-centred", "person-centred", "succeed", "help they need",
-    "support they need", "prompt", "promptly", "seamless", "seamlessly", "confident", "confidence",
-    "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
+    "support they need", "prompt", "promptly", "seamless", "seamlessly", "smooth", "smoothly", "confident",
+    "confidence", "independence", "happy", "safe", "inclusive", "tailored", "flexible", "responsive", "knowledgeable",
     "skilled", "dedicated", "passionate", "better", "helpful", "supportive", "well-coordinated",
     "not dependent on", "rightly", "very low", "on time", "within timescale", "within the timescale",
     # the statutory time limit met ("within the 20-week limit"), not "limit" as a weakness
