@@ -212,13 +212,16 @@ class Ruler(SpanRuler):
     def match(self, doc: Doc):
         self._require_patterns()
         where = word_positions(doc)
+        # The finding's words as a set: `isdisjoint` walks the smaller of two
+        # sets, but the whole of anything else (of a dict, every word it holds).
+        held = set(where)
         matches = list(self.phrase_matcher(doc))
-        for number in self._ungated + sorted({n for word in where.keys() & self._by_word for n in self._by_word[word]}):
+        for number in self._ungated + sorted({n for word in held & self._by_word.keys() for n in self._by_word[word]}):
             anchors, length, needs, matcher = self._gated[number]
             # Most findings that hold an anchor word lack another word some
             # pattern needs ("strategy" without "no", "clear", "shared"...):
             # telling so from the finding's words is cheaper than a Matcher call.
-            if not any(all(not words.isdisjoint(where) for words in sets) for sets in needs):
+            if not any(all(not words.isdisjoint(held) for words in sets) for sets in needs):
                 continue
             if anchors is None or length is None:
                 matches.extend(matcher(doc))
