@@ -211,10 +211,14 @@ class Ruler(SpanRuler):
             for word in group.anchors or ():
                 self._by_word.setdefault(word, []).append(number)
         self._ungated = [number for number, group in enumerate(self._gated) if group.anchors is None]
+        # Each match's label and pattern id as string hashes, which a Span takes as they are.
+        strings = self.nlp.vocab.strings
+        self._span_fields = {m: (strings.add(found["label"]), strings.add(found["id"]))
+                             for m, found in self._match_label_id_map.items()}
 
     def clear(self) -> None:
         super().clear()
-        self._gated, self._by_word, self._ungated = [], {}, []
+        self._gated, self._by_word, self._ungated, self._span_fields = [], {}, [], {}
 
     def match(self, doc: Doc):
         self._require_patterns()
@@ -238,9 +242,11 @@ class Ruler(SpanRuler):
             # every token it is given, and most of a long finding is far from one).
             for start, end in windows(sorted({i for word in anchors for i in where.get(word, ())}), length, len(doc)):
                 matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
-        found = {Span(doc, start, end, label=self._match_label_id_map[m]["label"], span_id=self._match_label_id_map[m]["id"])
-                 for m, start, end in matches if start != end}
-        return sorted(found)
+        # The spans told apart and in order as spaCy's Span objects would be (by
+        # start, end, label, id: a later token starts and ends later in the text),
+        # each made once: making a Span reads its tokens.
+        found = sorted({(start, end, *self._span_fields[m]) for m, start, end in matches if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in found]
 
 
 class Group(NamedTuple):
