@@ -132,6 +132,9 @@ def words_in(doc: Doc, lemmas: list[str]) -> str | None:
     """The words of the doc whose lemmas are these, in a row (as the text writes them)."""
     kept = [t for t in tokens(doc) if not t.punct]
     for i in range(len(kept) - len(lemmas) + 1):
+        # Most words are not the first of the lemmas: told so before a run is made of them.
+        if kept[i].lemma != lemmas[0]:
+            continue
         run = kept[i:i + len(lemmas)]
         if [t.lemma for t in run] == lemmas:
             return doc[run[0].i:run[-1].i + 1].text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER
+from spacy.attrs import LEMMA, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -40,11 +40,23 @@ def tokens(doc: Doc) -> list[Word]:
     slow to make one by one)."""
     found = doc.user_data.get("tokens")
     if found is None:
-        strings = doc.vocab.strings
-        found = [Word(i, strings[lower], (strings[lemma] or strings[lower]).lower(), bool(alpha), bool(punct or space))
-                 for i, (lower, lemma, alpha, punct, space)
-                 in enumerate(doc.to_array([LOWER, LEMMA, IS_ALPHA, IS_PUNCT, IS_SPACE]).tolist())]
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
+        found = [Word._make((i, *(WORDS.get(key) or word_fields(doc, key)))) for i, key in enumerate(zip(orths, lemmas))]
         doc.user_data["tokens"] = found
+    return found
+
+
+#: (text, lemma) string hashes -> a Word's fields after its position. A report
+#: uses the same few thousand words over and over: each is read from the
+#: vocab once (the hashes are of the strings, the same in any vocab).
+WORDS: dict[tuple[int, int], tuple[str, str, bool, bool]] = {}
+
+
+def word_fields(doc: Doc, key: tuple[int, int]) -> tuple[str, str, bool, bool]:
+    """Lower-case form, lemma (lower-case, the form if none), alphabetic, punctuation or space."""
+    lexeme, lemma = doc.vocab[key[0]], doc.vocab.strings[key[1]]
+    found = WORDS[key] = (lexeme.lower_, (lemma or lexeme.lower_).lower(), lexeme.is_alpha,
+                          lexeme.is_punct or lexeme.is_space)
     return found
 
 

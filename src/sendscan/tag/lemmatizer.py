@@ -52,12 +52,11 @@ class CachedLemmatizer(Lemmatizer):
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables(Errors.E1004)
-        found = doc.to_array([ORTH, LEMMA])
-        # Only tokens without a lemma get one, as spaCy's does unless told to overwrite.
-        wanted = numpy.ones(len(doc), bool) if self.overwrite else found[:, 1] == 0
-        if wanted.any():
-            found[wanted, 1] = [self.lemma_of(orth) for orth in found[wanted, 0].tolist()]
-            doc.from_array([LEMMA], found[:, 1:])
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
+        # Only tokens without a lemma get one, as spaCy's does unless told to overwrite
+        # (plain lists: numpy's masks and assignments cost more than the look-ups).
+        lemmas = [self.lemma_of(orth) if self.overwrite or not lemma else lemma for orth, lemma in zip(orths, lemmas)]
+        doc.from_array([LEMMA], numpy.array(lemmas, "uint64").reshape(-1, 1))
         return doc
 
     def lemma_of(self, orth: int) -> int:

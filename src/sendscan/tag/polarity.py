@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import FINDING_KINDS
-from .features import asserted, cue_balance, polarity_features, tokens
+from .features import Word, asserted, cue_balance, polarity_features, tokens
 from .linear import LinearModel
 
 Doc.set_extension("polarity", default="neutral", force=True)
@@ -219,24 +219,28 @@ class Polarity:
             if kept and s < kept[-1][2]:
                 continue
             kept.append((label, s, e))
-        bad = any(t.lemma_ in BAD_THINGS for t in doc)
+        # The words as plain tuples (`features.tokens`): spaCy's Token objects are slow to make one by one.
+        words = tokens(doc)
+        bad = any(t.lemma in BAD_THINGS for t in words)
         named = names(doc)
-        found = [(self.turned(label, " ".join(t.lemma_ for t in doc[s:e])) if bad else label, s, self.negated(doc, s))
+        found = [(self.turned(label, " ".join(t.lemma for t in words[s:e])) if bad else label, s,
+                  self.negated(words, s))
                  for label, s, e in kept if not named[s]]
-        return sorted(found + long_waits(doc), key=lambda cue: cue[1])
+        return sorted(found + long_waits(words), key=lambda cue: cue[1])
 
     @staticmethod
     def turned(label: str, lemmas: str) -> str:
         """A cue of less or more in a sentence about a bad thing: less is good."""
         return "POS" if lemmas in LESS else "NEG" if lemmas in MORE else label
 
-    def negated(self, doc: Doc, start: int) -> bool:
+    def negated(self, words: list[Word], start: int) -> bool:
         """A negator within `window` words before the cue, in the same phrase:
         "not effective", "no concerns", but not "not addressed these failures"."""
-        for token in reversed(doc[max(0, start - self.window):start]):
-            if token.lower_ in PHRASE_BREAKS or token.is_punct:
+        for token in reversed(words[max(0, start - self.window):start]):
+            # Punctuation breaks the phrase; a space token (`punct` too, in a Word) does not.
+            if token.lower in PHRASE_BREAKS or (token.punct and not token.lower.isspace()):
                 return False
-            if token.lower_ in self.negators or token.lemma_ in self.negators:
+            if token.lower in self.negators or token.lemma in self.negators:
                 return True
         return False
 
@@ -277,11 +281,11 @@ def aim_before(words: list[str], opening: int) -> bool:
     return i >= 0 and words[i] in AIMS
 
 
-def long_waits(doc: Doc) -> list[tuple[str, int, bool]]:
+def long_waits(words: list[Word]) -> list[tuple[str, int, bool]]:
     """A weakness cue at a wait counted in weeks, months or years ("families
     waited more than 18 months for short breaks"), unless the sentence says
     the wait fell ("waits have fallen to six weeks")."""
-    lemmas = [t.lemma_ for t in doc]
+    lemmas = [t.lemma for t in words]
     if any(lemma in LESS for lemma in lemmas):
         return []
     waits = [i for i, lemma in enumerate(lemmas) if lemma in ("wait", "waiting")]

@@ -68,33 +68,37 @@ class Categorizer:
         self.aside_weight = aside_weight
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.spans_key, []))
+        # Each span's label read once: spaCy looks it up in the string store at every `label_`.
+        spans = [(span, span.label_) for span in doc.spans.get(self.spans_key, [])]
         excluded: dict[str, list[Span]] = {}
-        for span in spans:
-            if span.label_.startswith(EXCLUDE):
-                excluded.setdefault(span.label_[len(EXCLUDE):], []).append(span)
+        for span, label in spans:
+            if label.startswith(EXCLUDE):
+                excluded.setdefault(label[len(EXCLUDE):], []).append(span)
         totals: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
         via: dict[str, set[str]] = {}
         first: dict[str, int] = {}
-        aside = asides(doc)
-        for span in spans:
-            if span.label_.startswith(EXCLUDE) or self._cancelled(span, excluded):
+        aside = asides(doc) if spans else []
+        for span, label in spans:
+            if label.startswith(EXCLUDE) or self._cancelled(span, excluded.get(label, ())):
                 continue
-            top = self.top(span.label_)
-            weight = self.weights.get(span.id_, 1.0) * (self.aside_weight if aside[span.start] else 1.0)
+            top = self.top(label)
+            start = span.start
+            weight = self.weights.get(span.id_, 1.0) * (self.aside_weight if aside[start] else 1.0)
             totals[top] = totals.get(top, 0.0) + weight
-            first[top] = min(first.get(top, span.start), span.start)
+            first[top] = min(first.get(top, start), start)
             evidence.setdefault(top, [])
-            if span.text not in evidence[top]:
-                evidence[top].append(span.text)
-            if span.label_ != top:
-                via.setdefault(top, set()).add(span.label_)
-        doc._.rule_totals = totals
-        doc._.rule_evidence = evidence
-        doc._.rule_first = first
+            text = span.text
+            if text not in evidence[top]:
+                evidence[top].append(text)
+            if label != top:
+                via.setdefault(top, set()).add(label)
+        found = doc._  # spaCy makes a new `doc._` at each use
+        found.rule_totals = totals
+        found.rule_evidence = evidence
+        found.rule_first = first
         # The score grows with the evidence: 0.5 at the threshold, 0.75 at twice it...
-        doc._.categories = [
+        found.categories = [
             {"id": cid, "score": round(1 - 0.5 ** (total / self.threshold), 2),
              "evidence": evidence[cid], **({"via": sorted(via[cid])} if cid in via else {})}
             for cid, total in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -109,8 +113,10 @@ class Categorizer:
             category_id = self.parents[category_id]
         return category_id
 
-    def _cancelled(self, span: Span, excluded: dict[str, list[Span]]) -> bool:
-        return any(x.start < span.end and span.start < x.end for x in excluded.get(span.label_, ()))
+    @staticmethod
+    def _cancelled(span: Span, exclusions: list[Span]) -> bool:
+        """Whether one of the category's exclusions overlaps the span."""
+        return any(x.start < span.end and span.start < x.end for x in exclusions)
 
 
 def asides(doc: Doc) -> list[bool]:
@@ -195,8 +201,9 @@ class Ruler(SpanRuler):
             for entry in entries:
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
             lengths = [longest(entry["pattern"]) for entry in entries]
-            self._gated.append(Group(anchors, None if None in lengths else max(lengths),
-                                     [required_words(entry["pattern"]) for entry in entries], matcher))
+            # A finding visits the group for one of its anchor words: the others it needs are what is left to tell.
+            needs = [[words for words in required_words(entry["pattern"]) if words != anchors] for entry in entries]
+            self._gated.append(Group(anchors, None if None in lengths else max(lengths), needs, matcher))
         # Which groups each anchor word opens: a finding visits only the groups
         # whose words it holds (a few of some sixty), not every group.
         self._by_word: dict[str, list[int]] = {}
@@ -204,21 +211,28 @@ class Ruler(SpanRuler):
             for word in group.anchors or ():
                 self._by_word.setdefault(word, []).append(number)
         self._ungated = [number for number, group in enumerate(self._gated) if group.anchors is None]
+        # Each match's label and pattern id as string hashes, which a Span takes as they are.
+        strings = self.nlp.vocab.strings
+        self._span_fields = {m: (strings.add(found["label"]), strings.add(found["id"]))
+                             for m, found in self._match_label_id_map.items()}
 
     def clear(self) -> None:
         super().clear()
-        self._gated, self._by_word, self._ungated = [], {}, []
+        self._gated, self._by_word, self._ungated, self._span_fields = [], {}, [], {}
 
     def match(self, doc: Doc):
         self._require_patterns()
         where = word_positions(doc)
+        # The finding's words as a set: `isdisjoint` walks the smaller of two
+        # sets, but the whole of anything else (of a dict, every word it holds).
+        held = set(where)
         matches = list(self.phrase_matcher(doc))
-        for number in self._ungated + sorted({n for word in where.keys() & self._by_word for n in self._by_word[word]}):
+        for number in self._ungated + sorted({n for word in held & self._by_word.keys() for n in self._by_word[word]}):
             anchors, length, needs, matcher = self._gated[number]
             # Most findings that hold an anchor word lack another word some
             # pattern needs ("strategy" without "no", "clear", "shared"...):
             # telling so from the finding's words is cheaper than a Matcher call.
-            if not any(all(not words.isdisjoint(where) for words in sets) for sets in needs):
+            if not possible(needs, held):
                 continue
             if anchors is None or length is None:
                 matches.extend(matcher(doc))
@@ -228,9 +242,11 @@ class Ruler(SpanRuler):
             # every token it is given, and most of a long finding is far from one).
             for start, end in windows(sorted({i for word in anchors for i in where.get(word, ())}), length, len(doc)):
                 matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
-        found = {Span(doc, start, end, label=self._match_label_id_map[m]["label"], span_id=self._match_label_id_map[m]["id"])
-                 for m, start, end in matches if start != end}
-        return sorted(found)
+        # The spans told apart and in order as spaCy's Span objects would be (by
+        # start, end, label, id: a later token starts and ends later in the text),
+        # each made once: making a Span reads its tokens.
+        found = sorted({(start, end, *self._span_fields[m]) for m, start, end in matches if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in found]
 
 
 class Group(NamedTuple):
@@ -239,7 +255,7 @@ class Group(NamedTuple):
     anchors: frozenset | None
     #: The most tokens a match of any of them spans; None if unbounded.
     length: int | None
-    #: For each pattern, its `required_words`.
+    #: For each pattern, its `required_words` other than the anchor words.
     needs: list[list[frozenset]]
     matcher: Matcher
 
@@ -265,6 +281,15 @@ def required_words(pattern: list[dict]) -> list[frozenset]:
             if values:
                 found.append(frozenset(v.lower() for v in values))
     return found
+
+
+def possible(needs: list[list[frozenset]], held: set[str]) -> bool:
+    """Whether a finding that holds these words holds, for some pattern, a word
+    for each token it needs (`needs`: each pattern's `required_words`)."""
+    for sets in needs:
+        if all(not words.isdisjoint(held) for words in sets):
+            return True
+    return False
 
 
 def anchor_words(pattern: list[dict]) -> frozenset | None:
