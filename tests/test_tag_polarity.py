@@ -64,6 +64,8 @@ def test_narrative_polarity_comes_from_the_sentences_own_words(nlp, sentence, po
     ("Partners work together effectively.", "strength"),
     ("Not every family gets a short break.", "weakness"),
     ("Young people move smoothly to college.", "strength"),
+    ("Joint working with health is still developing.", "weakness"),
+    ("The graduated approach is applied inconsistently.", "weakness"),
     ("The council published its annual report in May.", "neutral"),
 ])
 def test_without_a_model_the_cues_decide_with_negation(rules, sentence, polarity):

@@ -72,6 +72,8 @@ NEGATIVE_CUES = [
     "not finish within", "not complete within", "not issue within", "not finalise within",
     # a good that reaches only some ("not all schools are inclusive", "some are, others are not")
     "not all", "not every", "not equally", "other be not", "other do not", "other have not",
+    # work not yet done ("joint working is still developing"), help given unevenly
+    "still developing", "inconsistently",
 ]
 POSITIVE_CUES = [
     "effective", "effectively", "strong", "strength", "well", "good", "improve", "improvement", "timely",
