@@ -45,8 +45,8 @@ NEGATORS = ["not", "no", "never", "n't", "without", "nor", "neither", "lack"]
 NEGATIVE_CUES = [
     "wait too long", "too long", "too few", "too many", "too late", "too slow", "too often", "delay", "late",
     "poor", "weak", "weakness", "lack", "gap", "concern", "inconsistent", "variable", "variability", "limited",
-    "insufficient", "not effective", "unacceptable", "fail", "failing", "failure", "struggle", "difficult",
-    "frustrate", "frustration", "unclear", "backlog", "shortfall", "deficit", "decline", "worse", "do not",
+    "insufficient", "not effective", "unacceptable", "fail", "failing", "failings", "failure", "struggle",
+    "difficult", "frustrate", "frustration", "unclear", "backlog", "shortfall", "deficit", "decline", "worse", "do not",
     "does not", "have not", "has not", "is not", "are not", "cannot", "unmet", "inappropriate", "slow",
     "low", "high rate", "increase in exclusion", "disadvantage", "dissatisfaction", "dissatisfied",
     "more work to be done", "more to do", "yet to", "not yet", "excessive", "patchy", "fragmented",
@@ -98,7 +98,7 @@ POSITIVE_CUES = [
 #: ("Leaders are planning a new strategy to address these concerns").
 PLANNED_CUES = [
     "plan to", "be plan", "start to", "begin to", "in the process of", "take action to", "aim to", "aim for",
-    "commit to", "committed to", "under consultation", "be develop", "intend to", "work to address", "seek to",
+    "commit to", "committed to", "under consultation", "be developing", "intend to", "work to address", "seek to",
     "have start", "at an early stage", "be consult",
 ]
 #: Nouns that name an aim, a way of working or a slogan: a short quotation
