@@ -23,6 +23,8 @@ DEBRIS = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 })
 
+SPACE_RUN = re.compile(r" {2,}")
+
 #: pdfplumber sometimes cuts a word after its first letter ("i mprove"). A lone
 #: lower-case letter other than "a" is never an English word, so it is rejoined.
 SPLIT_WORD = re.compile(r"(?<![\w'’.-])([b-z]) (?=[a-z]{2,})")
@@ -134,8 +136,12 @@ def clean(source: Source) -> list[Line]:
 
 def normalise(text: str) -> str:
     """Text with extraction debris replaced and runs of spaces collapsed."""
-    text = text.translate(DEBRIS)
-    return re.sub(r" {2,}", " ", text).strip()
+    # Most lines are plain ASCII with single spaces, and need neither step.
+    if not text.isascii() or "\t" in text:  # the tab is the one ASCII character of DEBRIS
+        text = text.translate(DEBRIS)
+    if "  " in text:
+        text = SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def is_furniture(text: str) -> bool:
