@@ -44,7 +44,9 @@ ADDRESSED_BODY = re.compile(r"NHS [A-Z][\w&’' -]{0,150}?(?:Integrated Care Boa
 NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr) )?(?!(?:Care|Quality|Commission|Inspector|Ofsted|Team)\b)[A-Z][a-zA-Z’'-]+(?: [A-Z][a-zA-Z’'-]+){1,2}(?: HMI)?"
 ROLE = (r"(?:Ofsted|CQC|Care Quality Commission|Her Majesty’s Inspector|His Majesty’s Inspector|HMI)"
         r"(?: (?:HMI|[Ll]ead|[Ii]nspector|[Ss]enior|[Cc]hildren’s [Ss]ervices|[Ss]ocial [Cc]are|[Ii]nspector))*")
-INSPECTOR = re.compile(rf"({NAME}),? ({ROLE})")
+#: Every name starts with a capital: the lookahead, which matches nothing
+#: more, lets the search pass over other characters without trying a name at each.
+INSPECTOR = re.compile(rf"(?=[A-Z])({NAME}),? ({ROLE})")
 
 
 def collapsed(text: str) -> str:
