@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from layout import report_rows, source_of
-from sendscan.clean import clean, is_furniture, normalise
+from sendscan.clean import DEBRIS, clean, is_furniture, normalise
 
 
 @pytest.mark.parametrize("raw, tidy", [
@@ -14,9 +14,15 @@ from sendscan.clean import clean, is_furniture, normalise
     ("\ufb01nal  \u00a0 o\ufb00er", "final offer"),
     ("zero\u200bwidth", "zerowidth"),
     ("children’s “voice”", "children’s “voice”"),
+    ("a\tplain  line ", "a plain line"),
 ])
 def test_normalise_replaces_debris_and_keeps_typography(raw, tidy):
     assert normalise(raw) == tidy
+
+
+def test_debris_is_outside_ascii_but_the_tab():
+    # normalise skips the table for ASCII lines without a tab.
+    assert [chr(c) for c in DEBRIS if c < 128] == ["\t"]
 
 
 def test_running_footer_on_every_page_is_removed_and_body_kept():

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sendscan.metadata import date_range, dates_in, inspectors, local_area, number, outcome, partnership, revisit
+from sendscan.metadata import (collapsed, date_range, dates_in, inspectors, local_area, number, outcome, partnership,
+                                revisit)
 from sendscan.model import Section
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", "word", "two  words\n\nand\tmore", " lead", "trail \n", "\u3000wide\u2002spaces\x1c\x85",
+])
+def test_collapsed_is_the_substitution_of_each_whitespace_run(text):
+    assert collapsed(text) == re.sub(r"\s+", " ", text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -23,6 +23,8 @@ DEBRIS = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 })
 
+SPACE_RUN = re.compile(r" {2,}")
+
 #: pdfplumber sometimes cuts a word after its first letter ("i mprove"). A lone
 #: lower-case letter other than "a" is never an English word, so it is rejoined.
 SPLIT_WORD = re.compile(r"(?<![\w'’.-])([b-z]) (?=[a-z]{2,})")
@@ -125,8 +127,9 @@ def clean(source: Source) -> list[Line]:
     lines = [_tidy(line, rejoin) for page in source.pages for line in page.lines]
     lines = [line for line in lines if line.text]
     if source.format == "pdf":
-        running = running_lines(source)
-        lines = [line for line in lines if not is_running(line, running, source)]
+        heights = page_heights(source)
+        running = running_lines(source, heights)
+        lines = [line for line in lines if not is_running(line, running, heights)]
     else:
         lines = web_text(lines)
     return lines
@@ -134,8 +137,12 @@ def clean(source: Source) -> list[Line]:
 
 def normalise(text: str) -> str:
     """Text with extraction debris replaced and runs of spaces collapsed."""
-    text = text.translate(DEBRIS)
-    return re.sub(r" {2,}", " ", text).strip()
+    # Most lines are plain ASCII with single spaces, and need neither step.
+    if not text.isascii() or "\t" in text:  # the tab is the one ASCII character of DEBRIS
+        text = text.translate(DEBRIS)
+    if "  " in text:
+        text = SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def is_furniture(text: str) -> bool:
@@ -310,20 +317,25 @@ def caption_lines(lines: list[Line]) -> set[int]:
     return found
 
 
-def running_lines(source: Source) -> set[str]:
+def page_heights(source: Source) -> dict[int, float]:
+    """Each page's height by its number: a damaged page left out shifts the list."""
+    return {page.number: page.height for page in source.pages}
+
+
+def running_lines(source: Source, heights: dict[int, float]) -> set[str]:
     """Keys of the lines that repeat in the page margins: running headers and footers."""
     if len(source.pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in source.pages:
-        counts.update({_key(line.text) for line in page.lines if _in_margin(line, source)})
+        counts.update({_key(line.text) for line in page.lines if _in_margin(line, heights)})
     needed = max(2, round(0.3 * len(source.pages)))
     return {key for key, n in counts.items() if n >= needed}
 
 
-def is_running(line: Line, running: set[str], source: Source) -> bool:
+def is_running(line: Line, running: set[str], heights: dict[int, float]) -> bool:
     """A running header or footer: in a page margin, and repeated or known by its words."""
-    return _in_margin(line, source) and (_key(line.text) in running or bool(KNOWN_RUNNING.search(line.text)))
+    return _in_margin(line, heights) and (_key(line.text) in running or bool(KNOWN_RUNNING.search(line.text)))
 
 
 def _tidy(line: Line, rejoin_split_words: bool) -> Line:
@@ -338,7 +350,6 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower().strip())
 
 
-def _in_margin(line: Line, source: Source) -> bool:
-    # Pages are found by number: a damaged page left out shifts the list.
-    height = next(p.height for p in source.pages if p.number == line.page)
+def _in_margin(line: Line, heights: dict[int, float]) -> bool:
+    height = heights[line.page]
     return line.top < MARGIN_BAND * height or line.bottom > (1 - MARGIN_BAND) * height

@@ -113,10 +113,10 @@ def match(lines: list[Line], i: int, doc_type: str) -> tuple[Rule, int] | None:
     if rules is None:
         return _free_heading(lines, i, long=doc_type in ("news_report", "council_page"))
     anyone = any_heading(doc_type)
-    for n in (1, 2, 3):
-        if i + n > len(lines):
-            break
-        text = " ".join(line.text for line in lines[i:i + n]).strip()
+    joined = ""
+    for n, line in enumerate(lines[i:i + 3], start=1):
+        joined = f"{joined} {line.text}" if n > 1 else line.text  # one line more, not all joined anew
+        text = joined.strip()
         if anyone.fullmatch(text):  # one test of all the rules at once; most lines are no heading
             return next(rule for rule in rules if rule.pattern.fullmatch(text)), n
     return None

@@ -415,7 +415,13 @@ def _wrapped_pieces(raw: str) -> list[str]:
     pdfium runs the two visual lines of a hyphenated wrap into one, which would
     place the second under the first's top and make the next line's gap look
     like a paragraph break, cutting a sentence in two."""
-    return re.findall("[^\ufffe]*\ufffe|[^\ufffe]+", raw) or [raw]
+    if "\ufffe" not in raw:
+        return [raw]  # most lines: no search
+    return WRAPPED_PIECE.findall(raw)
+
+
+#: A piece of a line up to and including a wrapped-hyphen mark, or the rest of the line.
+WRAPPED_PIECE = re.compile("[^\ufffe]*\ufffe|[^\ufffe]+")
 
 
 def _charbox(textpage, index: int) -> tuple[float, float, float, float]:

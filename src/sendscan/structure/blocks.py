@@ -40,8 +40,10 @@ class Block:
     marker: str = ""
     rule: headings.Rule | None = None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The lines joined, once: sections read a block's text several times,
+        and its lines are settled once `blocks_of` has built it."""
         return join_lines([line.text for line in self.lines])
 
     @functools.cached_property

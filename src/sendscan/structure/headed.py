@@ -45,9 +45,11 @@ def grouped(blocks: list[Block], doc_type: str) -> list[tuple[headings.Rule | No
                 continue  # a repeated heading ("Areas for improvement" twice)
             groups.append((rule, title, members))
             rule, title, members = block.rule, block.text, []
-        elif WSOA_INTRO.search(block.text):
+        elif block.text.endswith(":") and WSOA_INTRO.search(block.text):
             # "...tackle the following areas of significant weakness:" is context
-            # of its own, and opens the list of significant weaknesses.
+            # of its own, and opens the list of significant weaknesses. (The colon
+            # is tested first, cheaply, and most blocks fail: a block's text ends
+            # with its stripped last line, so the pattern's final colon is its last character.)
             groups.append((rule, title, members))
             groups.append((headings.CONTEXT, "", [block]))
             rule, title, members = headings.SIGNIFICANT_WEAKNESS, "Areas of significant weakness", []

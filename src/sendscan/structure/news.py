@@ -892,7 +892,7 @@ BYLINE_DATE = re.compile(
 def facts(meta: Metadata, sections: list[Section], text: str, source) -> None:
     """What the article states: its area, the verdict (2023 outcome, written
     statement of action, revisit progress) and when the inspection was."""
-    flat = re.sub(r"\s+", " ", text)
+    flat = metadata.collapsed(text)
     # A masthead ("Wealdham Gazette", "Halifax & Calder Valley Times") or the
     # publisher's name is a heading too, but a headline says something.
     headed = [s for s in sections if len(s.title.split()) >= 4
