@@ -135,8 +135,12 @@ class Cache:
             raise OSError(21, "it is a directory")
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
+            # Both read in one transaction: another run may be making the new
+            # file ours meanwhile, and its tables without its id would look foreign.
+            db.execute("BEGIN")
             found = db.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            db.execute("COMMIT")
             if found == 0 and not tables:  # a new, empty file: make it ours
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("BEGIN IMMEDIATE")
