@@ -130,12 +130,13 @@ def carried(doc: Doc) -> list[dict]:
 
 def words_in(doc: Doc, lemmas: list[str]) -> str | None:
     """The words of the doc whose lemmas are these, in a row (as the text writes them)."""
-    kept = [t for t in tokens(doc) if not t.punct]
-    for i in range(len(kept) - len(lemmas) + 1):
+    words = tokens(doc)
+    kept = [i for i, t in enumerate(words) if not t.punct]  # the words' positions
+    for n in range(len(kept) - len(lemmas) + 1):
         # Most words are not the first of the lemmas: told so before a run is made of them.
-        if kept[i].lemma != lemmas[0]:
+        if words[kept[n]].lemma != lemmas[0]:
             continue
-        run = kept[i:i + len(lemmas)]
-        if [t.lemma for t in run] == lemmas:
-            return doc[run[0].i:run[-1].i + 1].text
+        run = kept[n:n + len(lemmas)]
+        if [words[i].lemma for i in run] == lemmas:
+            return doc[run[0]:run[-1] + 1].text
     return None

@@ -309,10 +309,10 @@ def required(op: str | None) -> bool:
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each lower-case form and lemma of the doc's tokens stands."""
     found: dict[str, list[int]] = {}
-    for t in tokens(doc):
-        found.setdefault(t.lower, []).append(t.i)
+    for i, t in enumerate(tokens(doc)):
+        found.setdefault(t.lower, []).append(i)
         if t.lemma != t.lower:
-            found.setdefault(t.lemma, []).append(t.i)
+            found.setdefault(t.lemma, []).append(i)
     return found
 
 
