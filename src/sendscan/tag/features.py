@@ -78,7 +78,10 @@ def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
     """The rules' evidence per category: proposed, some evidence below the
     threshold, evidence in the first sentence (where a finding names its
     topic), and its share of all the rules' evidence in the finding."""
-    totals, first = doc._.rule_totals, doc._.rule_first
+    extensions = doc._  # spaCy makes a new `doc._` at each use
+    totals, first = extensions.rule_totals, extensions.rule_first
+    if not totals:
+        return {}
     everything = sum(totals.values()) or 1.0
     opening = first_sentence_end(doc)
     found = {}
