@@ -66,25 +66,25 @@ class Categorizer:
         self.parents = parents
         self.threshold = threshold
         self.aside_weight = aside_weight
+        #: (label, pattern id) string hashes of a match -> its Pattern, worked out at its first match.
+        self.patterns: dict[tuple[int, int], Pattern] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Each span's label read once: spaCy looks it up in the string store at every `label_`.
-        spans = [(span, span.label_) for span in doc.spans.get(self.spans_key, [])]
+        spans = [(span, self.pattern(span)) for span in doc.spans.get(self.spans_key, [])]
         excluded: dict[str, list[Span]] = {}
-        for span, label in spans:
-            if label.startswith(EXCLUDE):
-                excluded.setdefault(label[len(EXCLUDE):], []).append(span)
+        for span, pattern in spans:
+            if pattern.excludes:
+                excluded.setdefault(pattern.label[len(EXCLUDE):], []).append(span)
         totals: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
         via: dict[str, set[str]] = {}
         first: dict[str, int] = {}
         aside = asides(doc) if spans else []
-        for span, label in spans:
-            if label.startswith(EXCLUDE) or self._cancelled(span, excluded.get(label, ())):
+        for span, (label, excludes, top, weight) in spans:
+            if excludes or self._cancelled(span, excluded.get(label, ())):
                 continue
-            top = self.top(label)
             start = span.start
-            weight = self.weights.get(span.id_, 1.0) * (self.aside_weight if aside[start] else 1.0)
+            weight = weight * (self.aside_weight if aside[start] else 1.0)
             totals[top] = totals.get(top, 0.0) + weight
             first[top] = min(first.get(top, start), start)
             evidence.setdefault(top, [])
@@ -106,6 +106,19 @@ class Categorizer:
         ]
         return doc
 
+    def pattern(self, span: Span) -> Pattern:
+        """What a match of the span's pattern counts for. Each pattern's is
+        worked out once: spaCy looks a span's label and id up in the string
+        store at every `label_` and `id_`, and a finding has a few matches of
+        the same few hundred patterns."""
+        key = (span.label, span.id)
+        found = self.patterns.get(key)
+        if found is None:
+            label = span.label_
+            found = self.patterns[key] = Pattern(label, label.startswith(EXCLUDE), self.top(label),
+                                                 self.weights.get(span.id_, 1.0))
+        return found
+
     def top(self, category_id: str) -> str:
         seen = set()
         while category_id in self.parents and category_id not in seen:
@@ -117,6 +130,17 @@ class Categorizer:
     def _cancelled(span: Span, exclusions: list[Span]) -> bool:
         """Whether one of the category's exclusions overlaps the span."""
         return any(x.start < span.end and span.start < x.end for x in exclusions)
+
+
+class Pattern(NamedTuple):
+    """What a match of a pattern counts for."""
+
+    #: The pattern's category, or EXCLUDE and the category it excludes from.
+    label: str
+    excludes: bool
+    #: The category the match counts for: the label's codebook parent at the top.
+    top: str
+    weight: float
 
 
 def asides(doc: Doc) -> list[bool]:
