@@ -127,4 +127,17 @@ def test_longest_match_a_token_pattern_can_span(pattern, length):
 def test_windows_around_anchor_words_merge_and_stay_in_the_doc():
     from sendscan.tag.rules import windows
 
-    assert windows([0, 2, 20], 3, 22) == [(0, 5), (18, 22)]
+    assert windows([0, 2, 20], 2, 3, 22) == [(0, 5), (18, 22)]
+    assert windows([3, 20], 1, None, 22) == [(2, 22)]
+
+
+@pytest.mark.parametrize("pattern, anchors, before_after", [
+    ([{"LEMMA": "wait"}, {"OP": "{0,3}"}, {"LOWER": "too"}, {"LOWER": "long"}], {"wait"}, (0, 6)),
+    ([{"LOWER": "ehc"}, {"OP": "{0,5}"}, {"LOWER": "quality"}], {"quality"}, (6, 1)),
+    ([{"LOWER": "quality"}, {"LOWER": "of"}, {"OP": "*"}, {"LOWER": "plans"}], {"quality"}, (0, None)),
+    ([{"OP": "+"}, {"LOWER": "a", "OP": "{2,3}"}, {"LOWER": "b"}], {"a"}, (None, 4)),
+])
+def test_a_match_reaches_so_far_before_and_after_its_anchor_word(pattern, anchors, before_after):
+    from sendscan.tag.rules import reach
+
+    assert reach(pattern, frozenset(anchors)) == before_after

@@ -63,29 +63,32 @@ class Checker:
         return any(model.trained for model in self.models.values())
 
     def __call__(self, doc: Doc) -> Doc:
+        found = doc._  # spaCy makes a new `doc._` at each use
         model = self.models.get(kind_of(doc))
         if model is not None and model.trained:
-            doc._.categories = self.checked(doc, model)
-        if not doc._.categories:
-            doc._.categories = carried(doc)
+            found.categories = self.checked(doc, model, found.categories)
+        if not found.categories:
+            found.categories = carried(doc)
         return doc
 
-    def checked(self, doc: Doc, model: LinearModel) -> list[dict]:
+    def checked(self, doc: Doc, model: LinearModel, proposed: list[dict]) -> list[dict]:
+        """The categories the rules `proposed` that the model keeps, then those it adds."""
         features = self.features(doc)
         probabilities = model.probabilities(features)
         keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
         checked = []
-        for category in doc._.categories:
+        for category in proposed:
             p = probabilities.get(category["id"])
             if p is None:  # a category the model never saw in training: the rules decide
                 checked.append(category)
             elif p >= keep.get(category["id"], 0.5):
                 checked.append({**category, "score": round(p, 2)})
-        proposed = {c["id"] for c in doc._.categories}
-        for category, p in sorted(probabilities.items(), key=lambda kv: -kv[1]):
-            if category not in proposed and p >= add:
-                checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, model, features, category),
-                                "added": True})
+        ids = {c["id"] for c in proposed}
+        # The few sure enough picked out before sorting, likeliest first (the sort is stable: ties keep their order).
+        added = [(category, p) for category, p in probabilities.items() if category not in ids and p >= add]
+        for category, p in sorted(added, key=lambda kv: -kv[1]):
+            checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, model, features, category),
+                            "added": True})
         return checked
 
     def features(self, doc: Doc) -> dict[str, float]:
@@ -130,12 +133,13 @@ def carried(doc: Doc) -> list[dict]:
 
 def words_in(doc: Doc, lemmas: list[str]) -> str | None:
     """The words of the doc whose lemmas are these, in a row (as the text writes them)."""
-    kept = [t for t in tokens(doc) if not t.punct]
-    for i in range(len(kept) - len(lemmas) + 1):
+    words = tokens(doc)
+    kept = [i for i, t in enumerate(words) if not t.punct]  # the words' positions
+    for n in range(len(kept) - len(lemmas) + 1):
         # Most words are not the first of the lemmas: told so before a run is made of them.
-        if kept[i].lemma != lemmas[0]:
+        if words[kept[n]].lemma != lemmas[0]:
             continue
-        run = kept[i:i + len(lemmas)]
-        if [t.lemma for t in run] == lemmas:
-            return doc[run[0].i:run[-1].i + 1].text
+        run = kept[n:n + len(lemmas)]
+        if [words[i].lemma for i in run] == lemmas:
+            return doc[run[0]:run[-1] + 1].text
     return None

@@ -27,7 +27,6 @@ ADVERSATIVE = {"but", "however", "yet"}
 
 
 class Word(NamedTuple):
-    i: int
     lower: str
     lemma: str
     alpha: bool
@@ -37,26 +36,28 @@ class Word(NamedTuple):
 def tokens(doc: Doc) -> list[Word]:
     """The doc's tokens as plain tuples, read once per doc (both trained
     components and several features walk them; spaCy's token objects are
-    slow to make one by one)."""
+    slow to make one by one). A Word holds no position: the same word is
+    the same tuple wherever it stands, made once (see WORDS); walk the list
+    with `enumerate` for positions."""
     found = doc.user_data.get("tokens")
     if found is None:
         orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
-        found = [Word._make((i, *(WORDS.get(key) or word_fields(doc, key)))) for i, key in enumerate(zip(orths, lemmas))]
+        found = [WORDS.get(key) or word(doc, key) for key in zip(orths, lemmas)]
         doc.user_data["tokens"] = found
     return found
 
 
-#: (text, lemma) string hashes -> a Word's fields after its position. A report
-#: uses the same few thousand words over and over: each is read from the
-#: vocab once (the hashes are of the strings, the same in any vocab).
-WORDS: dict[tuple[int, int], tuple[str, str, bool, bool]] = {}
+#: (text, lemma) string hashes -> the Word. A report uses the same few
+#: thousand words over and over: each is read from the vocab once (the
+#: hashes are of the strings, the same in any vocab).
+WORDS: dict[tuple[int, int], Word] = {}
 
 
-def word_fields(doc: Doc, key: tuple[int, int]) -> tuple[str, str, bool, bool]:
+def word(doc: Doc, key: tuple[int, int]) -> Word:
     """Lower-case form, lemma (lower-case, the form if none), alphabetic, punctuation or space."""
     lexeme, lemma = doc.vocab[key[0]], doc.vocab.strings[key[1]]
-    found = WORDS[key] = (lexeme.lower_, (lemma or lexeme.lower_).lower(), lexeme.is_alpha,
-                          lexeme.is_punct or lexeme.is_space)
+    found = WORDS[key] = Word(lexeme.lower_, (lemma or lexeme.lower_).lower(), lexeme.is_alpha,
+                              lexeme.is_punct or lexeme.is_space)
     return found
 
 
@@ -77,7 +78,10 @@ def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
     """The rules' evidence per category: proposed, some evidence below the
     threshold, evidence in the first sentence (where a finding names its
     topic), and its share of all the rules' evidence in the finding."""
-    totals, first = doc._.rule_totals, doc._.rule_first
+    extensions = doc._  # spaCy makes a new `doc._` at each use
+    totals, first = extensions.rule_totals, extensions.rule_first
+    if not totals:
+        return {}
     everything = sum(totals.values()) or 1.0
     opening = first_sentence_end(doc)
     found = {}
@@ -90,7 +94,7 @@ def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
 
 
 def first_sentence_end(doc: Doc) -> int:
-    return next((t.i for t in tokens(doc) if t.lower in {".", "!", "?"}), len(doc))
+    return next((i for i, t in enumerate(tokens(doc)) if t.lower in {".", "!", "?"}), len(doc))
 
 
 #: Words that open a sentence about what the sentence before it said.
@@ -135,14 +139,14 @@ def asserted(doc: Doc) -> list[bool]:
     (False in a conceded clause: after "despite" up to the comma, or before "but")."""
     flags = [True] * len(doc)
     conceding = False
-    for token in tokens(doc):
+    for i, token in enumerate(tokens(doc)):
         if token.lower in CONCESSIVE:
             conceding = True
         elif token.lower in {",", ";"}:
             conceding = False
-        elif token.lower in ADVERSATIVE and token.i > 0:
-            flags[:token.i] = [False] * token.i
-        flags[token.i] = flags[token.i] and not conceding
+        elif token.lower in ADVERSATIVE and i > 0:
+            flags[:i] = [False] * i
+        flags[i] = flags[i] and not conceding
     return flags
 
 
@@ -153,11 +157,11 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     `cues` are (label, start token, negated) from the polarity cue matcher."""
     flags = asserted(doc)
     found: dict[str, float] = {}
-    kept = [t for t in tokens(doc) if not t.punct]
-    for token in kept:
+    kept = [(token, flag) for token, flag in zip(tokens(doc), flags) if not token.punct]
+    for token, flag in kept:
         if token.alpha and (token.lemma not in STOP_WORDS or token.lower in POLARITY_WORDS):
-            found[("w:" if flags[token.i] else "cw:") + token.lemma] = 1.0
-    for a, b in zip(kept, kept[1:]):
+            found[("w:" if flag else "cw:") + token.lemma] = 1.0
+    for (a, _), (b, _) in zip(kept, kept[1:]):
         found[f"b:{a.lemma} {b.lemma}"] = 1.0
     for label, start, negated in cues:
         name = ("cue:" if flags[start] else "ccue:") + label + ("~" if negated else "")

@@ -55,7 +55,9 @@ class CachedLemmatizer(Lemmatizer):
         orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
         # Only tokens without a lemma get one, as spaCy's does unless told to overwrite
         # (plain lists: numpy's masks and assignments cost more than the look-ups).
-        lemmas = [self.lemma_of(orth) if self.overwrite or not lemma else lemma for orth, lemma in zip(orths, lemmas)]
+        # A word met before is looked up here, without a call of `lemma_of` for each token.
+        known, keep = self.lemmas.get, not self.overwrite
+        lemmas = [lemma if keep and lemma else known(orth) or self.lemma_of(orth) for orth, lemma in zip(orths, lemmas)]
         doc.from_array([LEMMA], numpy.array(lemmas, "uint64").reshape(-1, 1))
         return doc
 

@@ -66,25 +66,25 @@ class Categorizer:
         self.parents = parents
         self.threshold = threshold
         self.aside_weight = aside_weight
+        #: (label, pattern id) string hashes of a match -> its Pattern, worked out at its first match.
+        self.patterns: dict[tuple[int, int], Pattern] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Each span's label read once: spaCy looks it up in the string store at every `label_`.
-        spans = [(span, span.label_) for span in doc.spans.get(self.spans_key, [])]
+        spans = [(span, self.pattern(span)) for span in doc.spans.get(self.spans_key, [])]
         excluded: dict[str, list[Span]] = {}
-        for span, label in spans:
-            if label.startswith(EXCLUDE):
-                excluded.setdefault(label[len(EXCLUDE):], []).append(span)
+        for span, pattern in spans:
+            if pattern.excludes:
+                excluded.setdefault(pattern.label[len(EXCLUDE):], []).append(span)
         totals: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
         via: dict[str, set[str]] = {}
         first: dict[str, int] = {}
         aside = asides(doc) if spans else []
-        for span, label in spans:
-            if label.startswith(EXCLUDE) or self._cancelled(span, excluded.get(label, ())):
+        for span, (label, excludes, top, weight) in spans:
+            if excludes or self._cancelled(span, excluded.get(label, ())):
                 continue
-            top = self.top(label)
             start = span.start
-            weight = self.weights.get(span.id_, 1.0) * (self.aside_weight if aside[start] else 1.0)
+            weight = weight * (self.aside_weight if aside[start] else 1.0)
             totals[top] = totals.get(top, 0.0) + weight
             first[top] = min(first.get(top, start), start)
             evidence.setdefault(top, [])
@@ -106,6 +106,19 @@ class Categorizer:
         ]
         return doc
 
+    def pattern(self, span: Span) -> Pattern:
+        """What a match of the span's pattern counts for. Each pattern's is
+        worked out once: spaCy looks a span's label and id up in the string
+        store at every `label_` and `id_`, and a finding has a few matches of
+        the same few hundred patterns."""
+        key = (span.label, span.id)
+        found = self.patterns.get(key)
+        if found is None:
+            label = span.label_
+            found = self.patterns[key] = Pattern(label, label.startswith(EXCLUDE), self.top(label),
+                                                 self.weights.get(span.id_, 1.0))
+        return found
+
     def top(self, category_id: str) -> str:
         seen = set()
         while category_id in self.parents and category_id not in seen:
@@ -117,6 +130,17 @@ class Categorizer:
     def _cancelled(span: Span, exclusions: list[Span]) -> bool:
         """Whether one of the category's exclusions overlaps the span."""
         return any(x.start < span.end and span.start < x.end for x in exclusions)
+
+
+class Pattern(NamedTuple):
+    """What a match of a pattern counts for."""
+
+    #: The pattern's category, or EXCLUDE and the category it excludes from.
+    label: str
+    excludes: bool
+    #: The category the match counts for: the label's codebook parent at the top.
+    top: str
+    weight: float
 
 
 def asides(doc: Doc) -> list[bool]:
@@ -181,29 +205,31 @@ class Ruler(SpanRuler):
     findings lack. Each token pattern is indexed by the words of its most
     selective required token; a finding's words pick the patterns worth
     running (those it holds a word for each required token of), and a
-    pattern of bounded length runs only on the stretches of the finding
-    within its length of an anchor word. Same spans as
+    pattern runs only on the stretches of the finding where a match holding
+    an anchor word can lie (as far before and after the word as the
+    pattern reaches from its anchor token). Same spans as
     `span_ruler`, in about half the time; patterns save and load with the
     pipeline as the span ruler's do.
     """
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        # Patterns with the same anchor words share one Matcher, which walks
-        # the stretches around those words once for all of them.
-        groups: dict[frozenset | None, list[dict]] = {}
+        # Patterns with the same anchor words and reach share one Matcher,
+        # which walks the stretches around those words once for all of them.
+        groups: dict[tuple, list[dict]] = {}
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
-                groups.setdefault(anchor_words(entry["pattern"]), []).append(entry)
+                anchors = anchor_words(entry["pattern"])
+                key = (anchors, *(reach(entry["pattern"], anchors) if anchors else (None, None)))
+                groups.setdefault(key, []).append(entry)
         self._gated: list[Group] = []
-        for anchors, entries in groups.items():
+        for (anchors, before, after), entries in groups.items():
             matcher = Matcher(self.nlp.vocab, validate=self.validate)
             for entry in entries:
                 matcher.add(repr((entry["label"], entry.get("id", ""))), [entry["pattern"]])
-            lengths = [longest(entry["pattern"]) for entry in entries]
             # A finding visits the group for one of its anchor words: the others it needs are what is left to tell.
             needs = [[words for words in required_words(entry["pattern"]) if words != anchors] for entry in entries]
-            self._gated.append(Group(anchors, None if None in lengths else max(lengths), needs, matcher))
+            self._gated.append(Group(anchors, before, after, needs, matcher))
         # Which groups each anchor word opens: a finding visits only the groups
         # whose words it holds (a few of some sixty), not every group.
         self._by_word: dict[str, list[int]] = {}
@@ -228,19 +254,20 @@ class Ruler(SpanRuler):
         held = set(where)
         matches = list(self.phrase_matcher(doc))
         for number in self._ungated + sorted({n for word in held & self._by_word.keys() for n in self._by_word[word]}):
-            anchors, length, needs, matcher = self._gated[number]
+            anchors, before, after, needs, matcher = self._gated[number]
             # Most findings that hold an anchor word lack another word some
             # pattern needs ("strategy" without "no", "clear", "shared"...):
             # telling so from the finding's words is cheaper than a Matcher call.
             if not possible(needs, held):
                 continue
-            if anchors is None or length is None:
+            if anchors is None:
                 matches.extend(matcher(doc))
                 continue
             # A match holds an anchor word: only the tokens within the
-            # pattern's length of one are worth walking (spaCy's Matcher walks
+            # patterns' reach of one are worth walking (spaCy's Matcher walks
             # every token it is given, and most of a long finding is far from one).
-            for start, end in windows(sorted({i for word in anchors for i in where.get(word, ())}), length, len(doc)):
+            anchored = sorted({i for word in anchors for i in where.get(word, ())})
+            for start, end in windows(anchored, before, after, len(doc)):
                 matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
         # The spans told apart and in order as spaCy's Span objects would be (by
         # start, end, label, id: a later token starts and ends later in the text),
@@ -250,11 +277,13 @@ class Ruler(SpanRuler):
 
 
 class Group(NamedTuple):
-    """Token patterns with the same anchor words, in one Matcher."""
+    """Token patterns with the same anchor words and reach, in one Matcher."""
 
     anchors: frozenset | None
-    #: The most tokens a match of any of them spans; None if unbounded.
-    length: int | None
+    #: The most tokens a match holds before its anchor word, and from it on
+    #: (the word included): see `reach`. None if unbounded or no anchors.
+    before: int | None
+    after: int | None
     #: For each pattern, its `required_words` other than the anchor words.
     needs: list[list[frozenset]]
     matcher: Matcher
@@ -269,25 +298,34 @@ LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
 def required_words(pattern: list[dict]) -> list[frozenset]:
     """For each token the pattern cannot match without, the words of which a
     finding must hold one (where they can be told)."""
+    return [words for spec in pattern for words in spec_words(spec)]
+
+
+def spec_words(spec: dict) -> list[frozenset]:
+    """For a token the pattern cannot match without, the words of which it
+    must be one, for each attribute that tells them; none for an optional token."""
+    if not required(spec.get("OP")):
+        return []
     found = []
-    for spec in pattern:
-        if not required(spec.get("OP")):
+    for attr, value in spec.items():
+        if attr.upper() not in LITERAL_ATTRS:
             continue
-        for attr, value in spec.items():
-            if attr.upper() not in LITERAL_ATTRS:
-                continue
-            values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) \
-                and set(value) == {"IN"} else None
-            if values:
-                found.append(frozenset(v.lower() for v in values))
+        values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) \
+            and set(value) == {"IN"} else None
+        if values:
+            found.append(frozenset(v.lower() for v in values))
     return found
 
 
 def possible(needs: list[list[frozenset]], held: set[str]) -> bool:
     """Whether a finding that holds these words holds, for some pattern, a word
     for each token it needs (`needs`: each pattern's `required_words`)."""
+    # Loops rather than `all` over a generator: this runs for most groups a finding visits.
     for sets in needs:
-        if all(not words.isdisjoint(held) for words in sets):
+        for words in sets:
+            if words.isdisjoint(held):
+                break
+        else:  # a word held for each token the pattern needs
             return True
     return False
 
@@ -309,10 +347,10 @@ def required(op: str | None) -> bool:
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each lower-case form and lemma of the doc's tokens stands."""
     found: dict[str, list[int]] = {}
-    for t in tokens(doc):
-        found.setdefault(t.lower, []).append(t.i)
+    for i, t in enumerate(tokens(doc)):
+        found.setdefault(t.lower, []).append(i)
         if t.lemma != t.lower:
-            found.setdefault(t.lemma, []).append(t.i)
+            found.setdefault(t.lemma, []).append(i)
     return found
 
 
@@ -331,12 +369,24 @@ def longest(pattern: list[dict]) -> int | None:
     return total
 
 
-def windows(anchors: list[int], length: int, size: int) -> list[tuple[int, int]]:
-    """The stretches of a doc of `size` tokens that a match of at most `length`
-    tokens holding one of the `anchors` positions can lie in, merged."""
+def reach(pattern: list[dict], anchors: frozenset) -> tuple[int | None, int | None]:
+    """The most tokens a match of the pattern holds before a token of its
+    anchor words, and from that token on (it included); None if unbounded.
+    The anchor token may be any repeat of its spec ("+", "{2,3}"): the
+    repeats before it count as before."""
+    k = next(i for i, spec in enumerate(pattern) if anchors in spec_words(spec))
+    through = longest(pattern[:k + 1])
+    return None if through is None else through - 1, longest(pattern[k:])
+
+
+def windows(anchors: list[int], before: int | None, after: int | None, size: int) -> list[tuple[int, int]]:
+    """The stretches of a doc of `size` tokens that a match holding one of
+    the `anchors` positions can lie in, at most `before` tokens before it and
+    `after` from it on (None: to the doc's edge), merged."""
     merged: list[tuple[int, int]] = []
     for i in anchors:
-        start, end = max(0, i - length + 1), min(size, i + length)
+        start = 0 if before is None else max(0, i - before)
+        end = size if after is None else min(size, i + after)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
