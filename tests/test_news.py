@@ -43,6 +43,12 @@ NOT_YET_THE_SAME_TIGHT = {
 }
 
 
+def written(path, text: str):
+    """The path, with a page the test wrote there (UTF-8), to read through the CLI."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def extracted(cli, path) -> dict:
     result = cli("extract", str(path), "-f", "json")
     assert result.exit_code == 0, result.stderr
@@ -263,10 +269,10 @@ def test_who_a_sentence_says_is_speaking(sentence, cls):
 
 
 def test_a_finding_is_the_sentence_itself(tmp_path, cli):
-    page = tmp_path / "story.txt"
-    page.write_text("Lowmoor SEND services must be improved, inspectors say\n\nBy Ann Vale\n\n"
-                    "Services for disabled children in Lowmoor must be improved, inspectors say. "
-                    "Lowmoor Council said it would publish a plan.\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Lowmoor SEND services must be improved, inspectors say\n\nBy Ann Vale\n\n"
+                   "Services for disabled children in Lowmoor must be improved, inspectors say. "
+                   "Lowmoor Council said it would publish a plan.\n")
     doc = extracted(cli, page)
     assert findings(doc) == ["Services for disabled children in Lowmoor must be improved, inspectors say."]
 
@@ -306,12 +312,12 @@ def test_written_statement_of_action_in_news_words(sentence, required):
 
 
 def test_a_list_copied_as_text_without_its_markers_is_still_a_list(tmp_path, cli):
-    page = tmp_path / "copied.txt"
-    page.write_text("Ofsted criticises Brackenford SEND services\n\nBy Ann Vale\n\n"
-                    "Inspectors set out the following weaknesses:\n"
-                    "plans for young people are often late\nfamilies cannot find out what help there is\n"
-                    "leaders do not check the quality of their work\n\n"
-                    "Brackenford Council said it would act on every point.\n", encoding="utf-8")
+    page = written(tmp_path / "copied.txt",
+                   "Ofsted criticises Brackenford SEND services\n\nBy Ann Vale\n\n"
+                   "Inspectors set out the following weaknesses:\n"
+                   "plans for young people are often late\nfamilies cannot find out what help there is\n"
+                   "leaders do not check the quality of their work\n\n"
+                   "Brackenford Council said it would act on every point.\n")
     doc = extracted(cli, page)
     assert len(findings(doc, "listed")) == 3 and "would act" in said(doc, "response")
 
@@ -382,8 +388,7 @@ def test_revisit_progress_in_news_words(sentence, progress):
     ("Children typically have positive experiences and outcomes, the letter said.", "positive"),
 ])
 def test_2023_outcome_in_the_frameworks_words(tmp_path, cli, sentence, outcome):
-    page = tmp_path / "story.txt"
-    page.write_text(f"SEND services in Lowmoor inspected\n\n{sentence}\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt", f"SEND services in Lowmoor inspected\n\n{sentence}\n")
     assert extracted(cli, page)["metadata"]["outcome"] == outcome
 
 
@@ -427,28 +432,28 @@ def test_council_page_whose_introduction_labels_the_headings_below_it(cli):
 
 
 def test_a_text_about_no_inspection_is_unknown_and_read_as_plain_narrative(cli, tmp_path):
-    page = tmp_path / "minutes.txt"
-    page.write_text("Parish council minutes\n\nThe bus shelter will be repainted in May. The clerk will write to the "
-                    "county about the footpath.\n", encoding="utf-8")
+    page = written(tmp_path / "minutes.txt",
+                   "Parish council minutes\n\nThe bus shelter will be repainted in May. The clerk will write to the "
+                   "county about the footpath.\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "unknown" and len(findings(doc)) == 2
 
 
 def test_a_page_marker_that_cleaning_drops_still_tells_a_council_page(cli, tmp_path):
-    page = tmp_path / "council.txt"
-    page.write_text("SEND inspection\n\nOfsted inspectors found that annual reviews are often late.\n\n"
-                    "Our improvement plan is published below.\n\nWas this page helpful?\n", encoding="utf-8")
+    page = written(tmp_path / "council.txt",
+                   "SEND inspection\n\nOfsted inspectors found that annual reviews are often late.\n\n"
+                   "Our improvement plan is published below.\n\nWas this page helpful?\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page" and "helpful" not in json.dumps(doc)
 
 
 def test_a_story_opening_on_an_unattributed_claim_keeps_it_as_a_finding(cli, tmp_path):
-    page = tmp_path / "story.txt"
-    page.write_text("Lowmoor families 'let down'\n\nBy Kim Dale\n\n"
-                    "Children with special educational needs in Lowmoor wait too long for help. "
-                    "Their plans are often late.\n\n"
-                    "Cllr Tom Hale said: \"We are sorry and we will put this right for every family.\"\n\n"
-                    "Ofsted inspectors visited the borough in May.\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Lowmoor families 'let down'\n\nBy Kim Dale\n\n"
+                   "Children with special educational needs in Lowmoor wait too long for help. "
+                   "Their plans are often late.\n\n"
+                   "Cllr Tom Hale said: \"We are sorry and we will put this right for every family.\"\n\n"
+                   "Ofsted inspectors visited the borough in May.\n")
     doc = extracted(cli, page)
     assert findings(doc) == ["Children with special educational needs in Lowmoor wait too long for help.",
                              "Their plans are often late."]
@@ -529,12 +534,12 @@ def test_what_is_not_the_inspections_finding(sentence, cls):
 
 
 def test_a_reporters_list_of_problems_with_dashes_gives_an_item_each_and_a_strength_among_them(tmp_path, cli):
-    page = tmp_path / "story.txt"
-    page.write_text("Lowmoor Times\nHome  News  Sport  Opinion\n\nLowmoor SEND failings listed\n\nBy Ann Vale\n\n"
-                    "Inspectors visited in May and set out the following problems:\n\n"
-                    "- annual reviews are held late\n- families cannot reach caseworkers by phone\n"
-                    "- the parent carer forum is a strong and trusted voice\n- plans are vague\n\n"
-                    "Lowmoor Council said it would act on every point.\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Lowmoor Times\nHome  News  Sport  Opinion\n\nLowmoor SEND failings listed\n\nBy Ann Vale\n\n"
+                   "Inspectors visited in May and set out the following problems:\n\n"
+                   "- annual reviews are held late\n- families cannot reach caseworkers by phone\n"
+                   "- the parent carer forum is a strong and trusted voice\n- plans are vague\n\n"
+                   "Lowmoor Council said it would act on every point.\n")
     found = classified_findings(cli, page)
     assert [text for kind, polarity, _, text in found if (kind, polarity) == ("listed", "weakness")] == [
         "annual reviews are held late", "families cannot reach caseworkers by phone", "plans are vague"]
@@ -614,11 +619,11 @@ def test_a_news_sentence_turning_from_the_one_before_carries_none_of_its_categor
     # Met on a real story: "But inspectors also set out several areas ..." took
     # the careers advice of the sentence before as its topic. In a report's
     # narrative such a sentence goes on with the last one; in news it turns.
-    page = tmp_path / "story.txt"
-    page.write_text("SEND services in Ottery criticised by inspectors\n\nBy Jo Reporter\n12 March 2019\n\n"
-                    "Inspectors praised the careers advice that older pupils with SEND receive.\n\n"
-                    "But inspectors also set out several areas for development, and demanded a written "
-                    "statement of action.\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "SEND services in Ottery criticised by inspectors\n\nBy Jo Reporter\n12 March 2019\n\n"
+                   "Inspectors praised the careers advice that older pupils with SEND receive.\n\n"
+                   "But inspectors also set out several areas for development, and demanded a written "
+                   "statement of action.\n")
     result = cli("classify", str(page), "-f", "json", "--no-cache")
     assert result.exit_code == 0, result.output
     found = {f["text"][:3]: f for s in json.loads(result.output)["sections"] for f in s["findings"]}
@@ -636,15 +641,14 @@ def classified_findings(cli, path) -> list[tuple[str, str, set[str], str]]:
 def test_an_embedded_tweet_is_not_the_articles_text(tmp_path, cli):
     # Met on a paper's page: a parent group's embedded tweet ("Finally
     # inspectors have heard us...") came out as the inspection's findings.
-    page = tmp_path / "story.html"
-    page.write_text(
+    page = written(
+        tmp_path / "story.html",
         "<html><head><title>Ottery SEND services criticised | Ottery Post</title></head><body><article>"
         "<h1>Ottery SEND services criticised</h1><p>By Jo Reporter, 3 May 2022</p>"
         "<p>Inspectors found that children in Ottery wait too long for speech and language therapy.</p>"
         '<blockquote class="twitter-tweet"><p>At last someone listened to us about short breaks. '
         "Our children deserve better.</p>&mdash; Ottery Parents (@OtteryParents) May 3, 2022</blockquote>"
-        "<p>The council said it accepted the findings and would publish a plan.</p></article></body></html>",
-        encoding="utf-8")
+        "<p>The council said it accepted the findings and would publish a plan.</p></article></body></html>")
     found = classified_findings(cli, page)
     assert any("speech and language" in text for *_, text in found)
     assert not any("short breaks" in text or "deserve" in text for *_, text in found)
@@ -653,11 +657,11 @@ def test_an_embedded_tweet_is_not_the_articles_text(tmp_path, cli):
 def test_a_passive_with_an_adverb_between_is_still_the_inspections(tmp_path, cli):
     # Met on a story: "The work of the designated clinical officer was also
     # singled out for ..." was filed as the officer's response.
-    page = tmp_path / "story.txt"
-    page.write_text("Ottery SEND services told to improve\n\nBy Jo Reporter\n12 March 2019\n\n"
-                    "Inspectors found that children in Ottery wait too long for therapy.\n\n"
-                    "The work of the school nursing team lead was also singled out for improving advice "
-                    "in EHC plans.\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Ottery SEND services told to improve\n\nBy Jo Reporter\n12 March 2019\n\n"
+                   "Inspectors found that children in Ottery wait too long for therapy.\n\n"
+                   "The work of the school nursing team lead was also singled out for improving advice "
+                   "in EHC plans.\n")
     found = classified_findings(cli, page)
     assert any(text.startswith("The work of the school nursing") for *_, text in found)
 
@@ -667,15 +671,15 @@ def test_a_list_under_a_neutral_introduction_takes_each_items_side(tmp_path, cli
     # "Among the things inspectors highlighted:" all came out as weaknesses.
     # Such a list is mostly of weaknesses ("plans are written without asking
     # families" is one), so an item is a strength only where it clearly praises.
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Ottery SEND services praised\n\nBy Jo Reporter\n12 March 2024\n\n"
         "Among the things inspectors highlighted:\n\n"
         "- Children's needs are identified early by health visitors and nursery staff\n"
         "- The parent carer forum helps to shape every new service, and families feel listened to\n\n"
         "The report found:\n\n"
         "- EHC plans are written without asking children what matters to them\n"
-        "- too many pupils with SEND are excluded from school\n", encoding="utf-8")
+        "- too many pupils with SEND are excluded from school\n")
     sides = {text[:12]: (kind, polarity) for kind, polarity, _, text in classified_findings(cli, page)}
     assert sides["Children's n"] == ("listed", "strength")
     assert sides["The parent c"] == ("listed", "strength")
@@ -687,14 +691,14 @@ def test_a_council_page_known_by_its_title_and_first_person_heading(tmp_path, cl
     # Met on a council page in HTML: its header, breadcrumb and cookie banner
     # are dropped with the furniture, a byline-like "Published:" and a quoted
     # councillor looked like news. Its <title> names the council as the site.
-    page = tmp_path / "page.html"
-    page.write_text(
+    page = written(
+        tmp_path / "page.html",
         "<html><head><title>Area SEND inspection | Ottery and Vale District Council</title></head><body><main>"
         "<h1>Area SEND inspection</h1><p>Published: 16 January 2025</p>"
         "<p>Ofsted and the CQC have published the report of their inspection of the Ottery local area "
         "partnership. Inspectors found that children wait too long for therapy.</p>"
         "<h2>Our response</h2><p>Councillor Jo Vale said: \"We accept the findings and will act on them.\"</p>"
-        "</main></body></html>", encoding="utf-8")
+        "</main></body></html>")
     result = cli("extract", str(page), "-f", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["doc_type"] == "council_page"
@@ -704,14 +708,13 @@ def test_a_headline_about_an_nhs_response_is_not_the_report_itself(tmp_path, cli
     # Met on an ICB's press release in HTML: "ICB responds to area SEND
     # inspection of ..." was read as a 2023 report, and its whole first
     # paragraph taken for the area's name. Its <title> names the NHS body as the site.
-    page = tmp_path / "release.html"
-    page.write_text(
+    page = written(
+        tmp_path / "release.html",
         "<html><head><title>ICB responds to area SEND inspection of Ottery :: NHS Ottery Integrated Care Board"
         "</title></head><body><main><h1>ICB responds to area SEND inspection of Ottery</h1>"
         "<p>NHS Ottery Integrated Care Board has welcomed the report on SEND services in Ottery.</p>"
         "<h2>What inspectors said</h2><p>Inspectors found that children wait too long for autism assessments.</p>"
-        "<h2>Our response</h2><p>Jo Vale, chief nurse, said: \"We accept the report.\"</p></main></body></html>",
-        encoding="utf-8")
+        "<h2>Our response</h2><p>Jo Vale, chief nurse, said: \"We accept the report.\"</p></main></body></html>")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page"
     assert any("wait too long" in text for text in findings(doc))
@@ -749,14 +752,14 @@ def test_they_after_the_inspectors_are_the_inspectors_in_a_council_letter(tmp_pa
     # Met on a council's open letter: "The inspectors told us ... They
     # recognised that our parent carer forum ..." was filed as the council's
     # own words, and a list under "Over the coming year we will be:" as findings.
-    page = tmp_path / "letter.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "letter.txt",
         "Ottery Council\n\nAn open letter to families\n\nDear parents and carers,\n\n"
         "We wanted you to hear what the inspectors said from us first.\n\n"
         "The inspectors told us that a lot is working well. They recognised that our parent carer forum is a "
         "genuine partner. And they found that young people are well prepared for adult life.\n\n"
         "Over the coming year we will be:\n\n- relaunching the local offer with families\n"
-        "- checking a sample of plans every month\n\nYours sincerely,\n\nJo Vale\n", encoding="utf-8")
+        "- checking a sample of plans every month\n\nYours sincerely,\n\nJo Vale\n")
     found = [text for *_, text in classified_findings(cli, page)]
     assert any(text.startswith("They recognised") for text in found)
     assert any(text.startswith("And they found") for text in found)
@@ -765,8 +768,8 @@ def test_they_after_the_inspectors_are_the_inspectors_in_a_council_letter(tmp_pa
 
 def test_a_councillor_reading_the_report_out_reads_its_findings(tmp_path, cli):
     # Met on a live blog of a cabinet meeting: "She read: '...'" was the councillor's response.
-    page = tmp_path / "live.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "live.txt",
         "Ottery councillors debate SEND report - live\n\nBy Jo Reporter\n12 March 2024\n\n"
         "Cllr Jo Vale, executive member for education, has opened the item by reading passages of the report "
         "into the record. \"I want everyone in this room to hear it in the inspectors' own words, not ours,\" "
@@ -774,7 +777,7 @@ def test_a_councillor_reading_the_report_out_reads_its_findings(tmp_path, cli):
         "She read: \"Children and young people with SEND in Ottery wait far too long for speech and language "
         "therapy. Many families say they have lost trust in the partnership.\"\n"
         "And then: \"Too many pupils with SEND are excluded from school.\"\n\n"
-        "Cllr Vale then read out a statement of her own: \"We will put this right.\"\n", encoding="utf-8")
+        "Cllr Vale then read out a statement of her own: \"We will put this right.\"\n")
     found = classified_findings(cli, page)
     assert any("speech and language" in text and polarity == "weakness" for _, polarity, _, text in found)
     # the quotation goes on in her reading, and so does the next one she opens with no verb
@@ -797,10 +800,9 @@ def test_a_quotation_goes_on_with_whoever_opened_it():
 def test_a_byline_with_a_role_and_a_time_is_context(tmp_path, cli):
     # Met on a national paper's page: "Jo Lee / Education correspondent / Mon
     # 13 May 2019 18.42 BST" read as a finding, and its date was missed.
-    page = tmp_path / "story.txt"
-    page.write_text("Ottery told to fix SEND failings\n\nJo Lee\nEducation correspondent\nMon 13 May 2019 18.42 BST\n\n"
-                    "Inspectors found that children in Ottery wait too long for speech and language therapy.\n",
-                    encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Ottery told to fix SEND failings\n\nJo Lee\nEducation correspondent\nMon 13 May 2019 18.42 BST\n\n"
+                   "Inspectors found that children in Ottery wait too long for speech and language therapy.\n")
     doc = extracted(cli, page)
     assert not any("correspondent" in text for text in findings(doc))
     assert doc["metadata"]["published"] == "2019-05-13"
@@ -809,12 +811,12 @@ def test_a_byline_with_a_role_and_a_time_is_context(tmp_path, cli):
 def test_a_short_line_over_a_paragraph_a_line_is_its_heading(tmp_path, cli):
     # Met on a council page copied as text: "Leadership and governance" stood
     # just over its paragraph, with no blank line, and was read into it.
-    page = tmp_path / "page.txt"
-    page.write_text("Ottery Council\n\nSEND monitoring inspection: what inspectors found\n\n"
-                    "Leadership and governance\n"
-                    "Priority action 1 asked leaders across the partnership to agree a shared SEND strategy; "
-                    "inspectors found that leaders have done so and that it is understood by schools and health "
-                    "services alike.\n", encoding="utf-8")
+    page = written(tmp_path / "page.txt",
+                   "Ottery Council\n\nSEND monitoring inspection: what inspectors found\n\n"
+                   "Leadership and governance\n"
+                   "Priority action 1 asked leaders across the partnership to agree a shared SEND strategy; "
+                   "inspectors found that leaders have done so and that it is understood by schools and health "
+                   "services alike.\n")
     doc = extracted(cli, page)
     assert any(text.startswith("Priority action 1") for text in findings(doc))
     assert not any(text.startswith("Leadership and governance") for text in findings(doc))
@@ -824,12 +826,12 @@ def test_a_list_the_letter_lists_is_the_inspections_after_an_officials_sentence(
     # Met on a local story: "The letter lists five areas of significant
     # weakness:" came after a sentence filed as a response, and its items went
     # to context ("lists" was no verb of reporting).
-    page = tmp_path / "story.txt"
-    page.write_text("Ottery told to fix SEND failings\n\nBy Jo Reporter\n12 March 2019\n\n"
-                    "Council leader Jo Vale said the council accepted the findings.\n\n"
-                    "The letter lists two areas of significant weakness:\n\n"
-                    "  • Children wait far too long to be assessed for autism\n"
-                    "  • Plans are too often finished late\n", encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Ottery told to fix SEND failings\n\nBy Jo Reporter\n12 March 2019\n\n"
+                   "Council leader Jo Vale said the council accepted the findings.\n\n"
+                   "The letter lists two areas of significant weakness:\n\n"
+                   "  • Children wait far too long to be assessed for autism\n"
+                   "  • Plans are too often finished late\n")
     found = classified_findings(cli, page)
     assert [(kind, polarity) for kind, polarity, _, text in found if text.startswith(("Children", "Plans"))] == [
         ("significant_weakness", "weakness"), ("significant_weakness", "weakness")]
@@ -838,11 +840,10 @@ def test_a_list_the_letter_lists_is_the_inspections_after_an_officials_sentence(
 def test_a_2023_story_is_no_revisit_for_the_progress_it_recalls(tmp_path, cli):
     # Met on a story about a 2023 report: its background "the 2019 revisit found
     # sufficient progress in five of the eight areas" was taken for its verdict.
-    page = tmp_path / "story.txt"
-    page.write_text("Ottery SEND services failing, says Ofsted\n\nBy Jo Reporter\n12 March 2024\n\n"
-                    "Inspectors found widespread and/or systemic failings in Ottery.\n\n"
-                    "A 2019 revisit had found the area made sufficient progress in five of the eight areas.\n",
-                    encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Ottery SEND services failing, says Ofsted\n\nBy Jo Reporter\n12 March 2024\n\n"
+                   "Inspectors found widespread and/or systemic failings in Ottery.\n\n"
+                   "A 2019 revisit had found the area made sufficient progress in five of the eight areas.\n")
     meta = extracted(cli, page)["metadata"]
     assert meta["outcome"] == "systemic" and meta["revisit"] is None
 
@@ -862,13 +863,13 @@ def test_a_sentence_conceding_one_claim_and_asserting_another_gives_both():
 def test_a_council_page_titled_like_the_report_is_the_councils_page(tmp_path, cli):
     # Met on a council's HTML page whose heading is the report's own title
     # ("Area SEND inspection of Luton"): it was read as the 2023 report itself.
-    page = tmp_path / "page.html"
-    page.write_text(
+    page = written(
+        tmp_path / "page.html",
         "<html><head><title>Area SEND inspection of Ottery – Ottery Council</title></head><body><main>"
         "<h1>Area SEND inspection of Ottery</h1><p>Find out what inspectors said and what we are doing about it.</p>"
         "<h2>What inspectors found</h2><p>Inspectors found that children wait too long for autism assessments, "
         "and that the partnership's arrangements lead to widespread and/or systemic failings.</p>"
-        "</main></body></html>", encoding="utf-8")
+        "</main></body></html>")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page"
     assert doc["metadata"]["outcome"] == "systemic"
@@ -878,13 +879,12 @@ def test_a_council_site_copied_as_text_by_its_name_and_breadcrumb(tmp_path, cli)
     # Met on a council news release copied as text: a byline-like "Published:",
     # a quoted councillor and "the council" outweighed the council's name at
     # the top and its "You are here:" breadcrumb.
-    page = tmp_path / "page.txt"
-    page.write_text("City of Ottery Council\nSearch this site\nYou are here: Home > News\n\n"
-                    "Partnership responds to SEND inspection\n\nPublished: 12 November 2021\n\n"
-                    "The report found that young people are well supported to move on to college. "
-                    "The council said it would act on the rest.\n\n"
-                    "Cllr Jo Vale said: \"We accept the findings and the council will act on them.\"\n",
-                    encoding="utf-8")
+    page = written(tmp_path / "page.txt",
+                   "City of Ottery Council\nSearch this site\nYou are here: Home > News\n\n"
+                   "Partnership responds to SEND inspection\n\nPublished: 12 November 2021\n\n"
+                   "The report found that young people are well supported to move on to college. "
+                   "The council said it would act on the rest.\n\n"
+                   "Cllr Jo Vale said: \"We accept the findings and the council will act on them.\"\n")
     assert extracted(cli, page)["doc_type"] == "council_page"
     # the demand with a long object between its verbs
     assert news.wsoa("Inspectors have ordered Ottery Council and the local clinical commissioning group to write "
@@ -910,13 +910,12 @@ def test_it_after_the_letter_and_a_counted_list_are_the_inspections(tmp_path, cl
     # Met on a paper's story: "The letter is blunt. It says there is no agreed
     # plan ..." and the list under "The five areas the city must tackle are:"
     # went to context, after a paragraph about the visit.
-    page = tmp_path / "story.txt"
-    page.write_text("Ottery told to fix SEND failings\n\nBy Jo Reporter\n12 March 2019\n\n"
-                    "Inspectors visited the city in October.\n\n"
-                    "The letter is blunt. It says there is no agreed plan that services are working to.\n\n"
-                    "The two areas the city must tackle are:\n\n"
-                    "- plans that are out of date\n- the high number of pupils excluded from school\n",
-                    encoding="utf-8")
+    page = written(tmp_path / "story.txt",
+                   "Ottery told to fix SEND failings\n\nBy Jo Reporter\n12 March 2019\n\n"
+                   "Inspectors visited the city in October.\n\n"
+                   "The letter is blunt. It says there is no agreed plan that services are working to.\n\n"
+                   "The two areas the city must tackle are:\n\n"
+                   "- plans that are out of date\n- the high number of pupils excluded from school\n")
     found = [text for *_, text in classified_findings(cli, page)]
     assert any(text.startswith("It says there is no agreed plan") for text in found)
     assert "plans that are out of date" in found and "the high number of pupils excluded from school" in found
@@ -926,8 +925,8 @@ def test_an_nhs_page_titled_as_the_inspection_with_our_response_is_its_own_page(
     # Met on a CCG's page (blind-6): its title line "Joint local area SEND
     # inspection in ...: our response" made it the letter; its apology, its
     # "Related news" links and its copyright line were findings.
-    page = tmp_path / "ccg.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "ccg.txt",
         "NHS Ottery Clinical Commissioning Group\n\nHome | About us | News | Contact us\n\n"
         "You are here: Home > News > Joint local area SEND inspection in Ottery: our response\n\n"
         "Joint local area SEND inspection in Ottery: our response\n\nPosted on: 3 May 2022\n\n"
@@ -943,8 +942,7 @@ def test_an_nhs_page_titled_as_the_inspection_with_our_response_is_its_own_page(
         "Read the inspection letter\nThe full letter is available on the Ofsted website. "
         "An easy-read version is available on request.\n\n"
         "Related news\n- Flu clinics open this week\n- Have your say on community physiotherapy\n\n"
-        "(c) NHS Ottery Clinical Commissioning Group 2022\n",
-        encoding="utf-8")
+        "(c) NHS Ottery Clinical Commissioning Group 2022\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page" and doc["metadata"]["wsoa_required"] is True
     found = findings(doc)
@@ -958,14 +956,13 @@ def test_a_list_in_one_sentence_is_a_finding_an_item(tmp_path, cli):
     # Met on a short news item on a revisit (blind-6): "Their revisit letter
     # ... says" was not the inspection's, and "These were A, B, C and D" came
     # out with two of its four topics (one sentence of four topics dilutes each).
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Ottery fails to fix SEND weaknesses\n\nBy Jo Reporter\n4 August 2022\n\n"
         "Their revisit letter, published on Wednesday, says the area has not made sufficient progress "
         "in any of the four significant weaknesses. These were the lack of a joint strategy for SEND, "
         "the poor quality of education, health and care (EHC) plans, parents' lack of trust in the "
-        "local area, and the time children wait for occupational therapy.\n",
-        encoding="utf-8")
+        "local area, and the time children wait for occupational therapy.\n")
     found = {text: (polarity, categories) for _, polarity, categories, text in classified_findings(cli, page)}
     assert any(text.startswith("Their revisit letter") for text in found)
     items = {"These were the lack of a joint strategy for SEND": "leadership",
@@ -991,13 +988,12 @@ def test_the_papers_name_and_its_section_name_are_not_the_headline(tmp_path, cli
     # Met on a local paper's page copied as text (blind-6): the masthead was
     # taken for the headline, and the section name "News" ran into the real
     # one, a 19-word headline that became a finding.
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Ottery & Vale Valley Times\nHome | News | Sport | Opinion | Jobs\n\nNews\n"
         "Inspectors praise Ottery's support for children with special needs - but say the waits for "
         "therapy are still far too long\n\nBy Jo Reporter\nThursday, 16th May 2019, 4:55 pm\n\n"
-        "Inspectors found that pupils receiving SEN support are excluded more often than other pupils.\n",
-        encoding="utf-8")
+        "Inspectors found that pupils receiving SEN support are excluded more often than other pupils.\n")
     doc = extracted(cli, page)
     assert doc["metadata"]["headline"].startswith("Inspectors praise Ottery's support")
     assert [text.startswith(("News", "Inspectors praise")) for text in findings(doc)] == [False]
@@ -1009,13 +1005,12 @@ def test_a_sites_tagline_under_its_name_is_not_a_finding(tmp_path, cli):
     # Met in blind-written texts: a blog's "A parent-led blog about SEND in
     # ..." and a paper's "Shropshire, Herefordshire & Mid Wales" under its
     # name were findings.
-    page = tmp_path / "blog.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "blog.txt",
         "Ottery Parents Together\nA parent-led blog about SEND in Ottery, Vale and everywhere in between\n\n"
         "Home    About us    Contact\n\n"
         "What the revisit letter says about Ottery\n\nPosted on 3 May 2022 by Sam\n\n"
-        "The inspectors found that families still wait too long for an autism assessment.\n",
-        encoding="utf-8")
+        "The inspectors found that families still wait too long for an autism assessment.\n")
     assert findings(extracted(cli, page)) == [
         "The inspectors found that families still wait too long for an autism assessment."]
 
@@ -1025,8 +1020,8 @@ def test_a_council_pages_first_person_labels_head_the_inspections_lists(tmp_path
     # report asks us to:" put the letter's improvements in the council's
     # response, its "Background" paragraph was a finding, and so was "You can
     # read the full report on the Ofsted website."
-    page = tmp_path / "page.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "page.txt",
         "Ottery City Council\nAccessibility | Contact us | Sign in to My Account\n\nSearch this site [      ] Go\n\n"
         "Our area SEND inspection\n\n"
         "Ofsted and the CQC inspected our local area partnership in March 2024.\n\n"
@@ -1038,8 +1033,7 @@ def test_a_council_pages_first_person_labels_head_the_inspections_lists(tmp_path
         "Background\n\nAround 3,000 children in Ottery have an education, health and care plan.\n\n"
         "What we are doing next\n\nWe will publish our improvement plan in June. "
         "You can read the full report on the Ofsted website.\n\n"
-        "Help us improve this page - do not include personal information.\n",
-        encoding="utf-8")
+        "Help us improve this page - do not include personal information.\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page"
     assert findings(doc, "weakness") == ["reduce the time children wait for an autism assessment",
@@ -1065,15 +1059,14 @@ def test_priority_actions_read_out_in_prose_are_the_inspections_priority_actions
     # read the two areas for priority action." the actions, in the reporter's
     # words, were context ("requires the council ... to improve ... they will
     # get" read as the council acting), then praise.
-    page = tmp_path / "live.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "live.txt",
         "Ottery councillors debate SEND report - live\n\nBy Jo Reporter\n3 May 2024\n\n"
         "17:41 Cabinet member reads out the findings\n\n"
         "Cllr Vale read the report's summary to the chamber. She went on to read the two areas for priority "
         "action. The first requires the council and the ICB to urgently improve the quality of EHC plans, so "
         "that plans describe the help children will get. The second requires leaders to make sure there are "
-        "enough specialist school places in the county.\n",
-        encoding="utf-8")
+        "enough specialist school places in the county.\n")
     found = {text: (kind, polarity) for kind, polarity, _, text in classified_findings(cli, page)}
     actions = [text for text, (kind, _) in found.items() if kind == "priority_action"]
     assert [text[:16] for text in actions] == ["The first requir", "The second requi"]
@@ -1086,8 +1079,8 @@ def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path, cli):
     # between the weaknesses and the strengths, and ended the article there;
     # the weaknesses, under "must now set out how they will tackle three areas
     # of significant weakness:", were the council's response.
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Ottery Evening Gazette\n\nCoronavirus: stay up to date with our live blog\n\n"
         "Inspectors order action plan for county's special needs services\n\n"
         "PUBLISHED: 17:25 09 June 2020 | UPDATED: 08:10 10 June 2020\n\n"
@@ -1099,8 +1092,7 @@ def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path, cli):
         "Most read\n  Man charged after crash on the A47\n  Seal pup rescued from the beach\n\n"
         "The letter did highlight some strengths. The inspectors said young people are well supported into "
         "supported internships and apprenticeships as they approach adulthood.\n\n"
-        "Jo Vale, of the campaign group Ottery SEND Voices, said the report was no surprise to any parent.\n",
-        encoding="utf-8")
+        "Jo Vale, of the campaign group Ottery SEND Voices, said the report was no surprise to any parent.\n")
     doc = extracted(cli, page)
     assert doc["metadata"]["headline"] == "Inspectors order action plan for county's special needs services"
     assert findings(doc, "significant_weakness") == [
@@ -1115,8 +1107,8 @@ def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path, cli):
 def test_an_nhs_bodys_press_release_is_its_own_page(tmp_path, cli):
     # Met on an ICB's press release copied as text (blind-7): read as news,
     # with the ICB's name as its headline.
-    page = tmp_path / "release.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "release.txt",
         "NHS Ottery Integrated Care Board\n\nHome | About us | News and media | Contact us\n\n"
         "PRESS RELEASE\nFor immediate release: 14 January 2025\n\n"
         "Ottery SEND inspection report published\n\n"
@@ -1126,8 +1118,7 @@ def test_an_nhs_bodys_press_release_is_its_own_page(tmp_path, cli):
         "for children and young people with SEND. Inspectors found that children wait too long for speech and "
         "language therapy.\n\n"
         "Dr Jo Vale, chief nurse at the ICB, said: \"We accept the findings and have a plan to cut waits.\"\n\n"
-        "ENDS\n\nNotes to editors\n\nThe ICB plans and pays for health services in Ottery.\n",
-        encoding="utf-8")
+        "ENDS\n\nNotes to editors\n\nThe ICB plans and pays for health services in Ottery.\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page" and doc["metadata"]["outcome"] == "inconsistent"
     assert doc["metadata"]["headline"] == "Ottery SEND inspection report published"
@@ -1152,8 +1143,8 @@ def test_a_parent_forums_post_is_read_as_someone_writing_about_the_council(tmp_p
     # read as a council page; the report it was "glad to see this recognised:"
     # was lost, and its complaint that "the report says so little about" adult
     # services was a finding.
-    page = tmp_path / "post.html"
-    page.write_text(
+    page = written(
+        tmp_path / "post.html",
         "<html><head><title>Our response to the SEND inspection report – Ottery Families Together Parent Carer "
         "Forum</title></head><body><article><h1>Our response to the SEND inspection report</h1>"
         "<p>Dear families,</p>"
@@ -1163,7 +1154,7 @@ def test_a_parent_forums_post_is_read_as_someone_writing_about_the_council(tmp_p
         "decisions at a strategic level.”</p></blockquote>"
         "<p>But inspectors found that children wait too long for speech and language therapy.</p>"
         "<p>We were disappointed that the report says so little about what happens when young people turn 18.</p>"
-        "</article></body></html>", encoding="utf-8")
+        "</article></body></html>")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "news_report"
     found = findings(doc)
@@ -1191,8 +1182,8 @@ def test_a_question_about_the_written_statement_is_not_its_answer():
 def test_a_charitys_newsletter_pasted_from_email_is_read_as_writing_about_the_council(tmp_path, cli):
     # Met in blind-9: a charity's newsletter in its own "we" was read as a
     # council page, and its email header and its name's tagline were findings.
-    page = tmp_path / "newsletter.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "newsletter.txt",
         "From: Ottery Families <hello@otteryfamilies.example>\nSent: 08 July 2021 19:02\n"
         "Subject: July news: what the inspectors said\n\nView this email in your browser\n\n"
         "OTTERY FAMILIES\nSupporting families of children with additional needs across Ottery\n\n"
@@ -1200,8 +1191,7 @@ def test_a_charitys_newsletter_pasted_from_email_is_read_as_writing_about_the_co
         "Their letter was published on 28 June: the area has made sufficient progress in two of the six "
         "significant weaknesses.\n\n"
         "* Inspectors found that most assessments are now completed within the 20-week deadline.\n\n"
-        "We will keep pushing the council on the rest. Unsubscribe | Update preferences\n",
-        encoding="utf-8")
+        "We will keep pushing the council on the rest. Unsubscribe | Update preferences\n")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "news_report"
     assert doc["metadata"]["revisit"]["sufficient"] == 2 and doc["metadata"]["revisit"]["total"] == 6
@@ -1214,8 +1204,8 @@ def test_a_charitys_newsletter_pasted_from_email_is_read_as_writing_about_the_co
 def test_an_nhs_bodys_news_item_with_notes_to_editors_is_its_own_page(tmp_path, cli):
     # Met in blind-9: an ICB's news item in HTML, its site's title a brand
     # ("BSW Together"), a quoted officer and a "Published:" line, read as news.
-    page = tmp_path / "item.html"
-    page.write_text(
+    page = written(
+        tmp_path / "item.html",
         "<html><head><title>Inspectors praise partnership working in Ottery - Ottery Together</title></head>"
         "<body><main><h1>Inspectors praise partnership working in Ottery</h1>"
         "<p>Published: 18 July 2024 | Category: Children and young people</p>"
@@ -1224,7 +1214,7 @@ def test_an_nhs_bodys_news_item_with_notes_to_editors_is_its_own_page(tmp_path, 
         "<h2>Where we need to improve</h2><p>Inspectors found that waits for autism assessments are too long.</p>"
         "<p>“We are delighted,” said Dr Jo Vale, Chief Nursing Officer at the ICB.</p>"
         "<h3>Notes to editors</h3><p>NHS Ottery Integrated Care Board plans and pays for health services.</p>"
-        "</main></body></html>", encoding="utf-8")
+        "</main></body></html>")
     doc = extracted(cli, page)
     assert doc["doc_type"] == "council_page" and doc["metadata"]["outcome"] == "positive"
 
@@ -1233,14 +1223,14 @@ def test_a_list_introduced_by_these_are_after_the_letters_label_is_the_letters(t
     # Met on a college's news post (blind-10): "... six areas of significant
     # weakness. In summary these are:" over a numbered list put half the
     # weaknesses in context.
-    page = tmp_path / "post.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "post.txt",
         "Our response to the Ottery local area SEND inspection\n\nPosted 19 May 2020 by the Principal's Office\n\n"
         "The report is a serious one for the county. The council and the CCG must produce a written statement of "
         "action setting out how they will tackle three areas of significant weakness. In summary these are:\n\n"
         "1. the leadership of SEND, which lacked a clear, shared strategy;\n\n"
         "2. the timeliness and quality of EHC plans;\n\n"
-        "3. the long waits faced by families for an autism assessment.\n", encoding="utf-8")
+        "3. the long waits faced by families for an autism assessment.\n")
     assert len(findings(extracted(cli, page), "significant_weakness")) == 3
 
 
@@ -1248,14 +1238,14 @@ def test_a_story_headlined_on_something_else_keeps_its_headline_and_area(tmp_pat
     # Met on a story headlined on a councillor's resignation (blind-10): the
     # site's "LIVE: Traffic and travel across south Essex" banner was taken for
     # the headline, and the area for Essex ("Southend" was not known).
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Estuary Echo Online\nLIVE: Traffic and travel across south Essex\n\n"
         "Southend children's services boss quits cabinet role\n\nBy Jo Reporter\nFriday 28 February 2025, 4:52pm\n\n"
         "A senior Southend councillor has stepped down from the cabinet.\n\n"
         "Her resignation came two days after Ofsted and the CQC published their report on SEND services in "
         "Southend-on-Sea, which works with NHS Mid and South Essex Integrated Care Board. Inspectors found "
-        "widespread and/or systemic failings.\n", encoding="utf-8")
+        "widespread and/or systemic failings.\n")
     meta = extracted(cli, page)["metadata"]
     assert meta["headline"] == "Southend children's services boss quits cabinet role"
     assert meta["local_area"] == "Southend-on-Sea" and meta["outcome"] == "systemic"
@@ -1273,11 +1263,11 @@ def test_a_sentence_naming_a_priority_action_with_its_demand_is_one(tmp_path, cl
     # Met on a paper's HTML story (blind-6): "In its 'areas for priority
     # action', the report says the council must make sure plans are completed
     # on time" read as praise ("on time").
-    page = tmp_path / "story.txt"
-    page.write_text(
+    page = written(
+        tmp_path / "story.txt",
         "Ottery SEND services have systemic failings, inspectors say\n\nBy Jo Reporter\n3 May 2024\n\n"
         "In its \"areas for priority action\", the report says the council must make sure EHC plans are "
-        "completed on time.\n", encoding="utf-8")
+        "completed on time.\n")
     (kind, polarity, _, _), = classified_findings(cli, page)
     assert (kind, polarity) == ("priority_action", "weakness")
 
