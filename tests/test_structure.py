@@ -214,6 +214,9 @@ def test_written_statement_of_action_list_is_its_own_section():
     ["What is it like to be a child or young person with special", "educational needs and/or disabilities (SEND) in this area?"],
     ["What is it like to be a child or young person with special educational", "needs and/or disabilities (SEND) in this", "area?"],
     ["What is it like to be a child or young person with special educational needs", "and / or disabilities in this area?"],
+    ["What is it like to be children and young people with special educational", "needs and disabilities in this area?"],
+    ["What is it like to be a child or young person with SEND in", "Lowmoor?"],
+    ["What is it like to be a child or young person with special educational needs and/or", "disabilities (SEND) in the Lowmoor local area?"],
 ])
 def test_narrative_heading_in_its_wrapped_long_forms_opens_the_narrative(heading):
     # Met in real reports: the long form wraps over two lines and the whole

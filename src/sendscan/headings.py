@@ -38,9 +38,12 @@ REPORT_2023 = [
     _rule("context", r"Information about the local area partnership"),
     # Short form "...with SEND in this area?", or the long form that wraps over
     # two or three lines: "...with special educational needs and/or
-    # disabilities (SEND) in this area?"
-    _rule("narrative", r"What is it like to be a child or young person with (?:SEND|special educational"
-                       r" needs and\s?/\s?or disabilities(?: \(SEND\))?) in (?:this|the) (?:local )?area\??"),
+    # disabilities (SEND) in this area?"; of children and young people, or in
+    # the area named ("...in Lowmoor?": then its question mark ends it, so that
+    # a first line that stops at "in this" is not taken for the whole heading).
+    _rule("narrative", r"What is it like to be (?:a child or young person|children and young people) with"
+                       r" (?:SEND|special educational needs (?:and\s?/\s?or|and|or) disabilities(?: \(SEND\))?)"
+                       r" in (?:(?:this|the) (?:local )?area\??|[^?]{2,60}\?)"),
     _rule("strength", r"What is the (?:local )?area partnership doing that is effective\??"),
     _rule("weakness", r"What does the (?:local )?area partnership need to do better\??"),
     _rule("priority_action", r"Areas for priority action"),
