@@ -33,7 +33,7 @@ from ..gold import GoldItem, resolve
 from ..model import Document
 from .checker import KINDS, kind_of
 from .linear import LinearModel
-from .pipeline import document_docs
+from .pipeline import document_docs, tagged
 from .polarity import POLARITIES
 
 #: Candidate thresholds for keeping a proposed category and adding a new one.
@@ -80,7 +80,7 @@ def examples(nlp: Language, items: list[GoldItem], documents: dict[str, Document
     found = []
     for name in sorted({i.document for i in items}):
         document = documents[name]
-        docs = dict(zip((id(f) for _, f in document.findings()), nlp.pipe(document_docs(nlp, document))))
+        docs = dict(zip((id(f) for _, f in document.findings()), tagged(nlp, document_docs(nlp, document))))
         for item in (i for i in items if i.document == name):
             for _, finding in resolve(item, document):
                 categories = None if item.whole_section else {top(c) for c in item.categories}
