@@ -175,7 +175,7 @@ def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], file
     read. Once the workers are there, they read the other files themselves,
     and this process only keeps each of them a file ahead and takes in their
     results: with a worker for each core, reading here too would leave the
-    workers short of a core (440 files took a fifth longer so)."""
+    workers short of a core (440 files took 7% longer so)."""
     pending = list(reversed(indexes))  # popped from the end: in input order
     read: list[tuple[int, Document]] = []  # read here, not yet handed to a worker
     running: dict[Future, int] = {}
