@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import json
 import os
+import queue
 import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
 from contextlib import contextmanager
@@ -179,10 +180,17 @@ def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], file
     pending = list(reversed(indexes))  # popped from the end: in input order
     read: list[tuple[int, Document]] = []  # read here, not yet handed to a worker
     running: dict[Future, int] = {}
+    # Each future is put here as it finishes. Not `concurrent.futures.wait`: it
+    # takes the lock of every future in turn, and a Ctrl-C landing between two
+    # left locks taken, so that the pool hung as it shut down (it must take
+    # them to give the futures their results).
+    finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
     started = start_workers(pool, workers)
 
     def give(index: int, task, argument) -> None:
-        running[submitted(pool, task, argument)] = index
+        future = submitted(pool, task, argument)
+        running[future] = index
+        future.add_done_callback(finished.put)
 
     while pending or read or running:
         if not started.is_set():
@@ -202,8 +210,8 @@ def shared_out(pool: ProcessPoolExecutor, workers: int, indexes: list[int], file
         while pending and len(running) < workers * AHEAD_PER_WORKER:
             index = pending.pop()
             give(index, classify_in_worker, files[index])
-        wait(running, return_when=FIRST_COMPLETED)
-        for future in [f for f in running if f.done()]:
+        if running:
+            future = finished.get()
             index = running.pop(future)
             yield index, outcome(future, files[index])
 
