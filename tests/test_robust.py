@@ -602,14 +602,16 @@ def test_workers_end_when_the_run_that_started_them_is_killed(tmp_path):
 
     slow = tmp_path / "slow"
     slow.mkdir()
-    for n in range(40):
+    # Enough files that the workers outlive the reading the main process does
+    # while they start (a run of 40 could end before a look saw them).
+    for n in range(120):
         shutil.copy(SAMPLES / "report_2023_systemic.pdf", slow / f"r{n}.pdf")
     run = subprocess.Popen([sys.executable, "-m", "sendscan", "compare", str(slow), "-j2", "--no-cache"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     started = time.monotonic()
     while not workers_of(run.pid) and time.monotonic() - started < 30:
-        time.sleep(0.2)
+        time.sleep(0.05)
     children = workers_of(run.pid)
     if not children:
         run.kill()
