@@ -78,11 +78,11 @@ def test_untrained_checker_passes_the_rules_categories_through():
 def narrative_tags(nlp, texts: list[str]):
     """Tags of sentences read in a row from one narrative section."""
     from sendscan.model import Finding, Section
-    from sendscan.tag.pipeline import finding_docs
+    from sendscan.tag.pipeline import finding_docs, tagged
 
     section = Section(kind="narrative", title="", page=0)
-    return [(d._.polarity, d._.categories) for d in nlp.pipe(finding_docs(nlp, [(section, Finding(t, 0, 0, len(t)))
-                                                                                for t in texts]))]
+    return [(d._.polarity, d._.categories) for d in tagged(nlp, finding_docs(nlp, [(section, Finding(t, 0, 0, len(t)))
+                                                                                  for t in texts]))]
 
 
 @pytest.mark.parametrize("model", [None, False], ids=["trained", "rules-only"])
