@@ -85,23 +85,20 @@ class Checker:
                 checked.append({**category, "score": round(p, 2)})
         ids = {c["id"] for c in proposed}
         # The few sure enough picked out before sorting, likeliest first (the sort is stable: ties keep their order).
-        added = [(category, p) for category, p in probabilities.items() if category not in ids and p >= add]
-        for category, p in sorted(added, key=lambda kv: -kv[1]):
-            checked.append({"id": category, "score": round(p, 2), "evidence": self.evidence(doc, model, features, category),
-                            "added": True})
+        added = sorted(((category, p) for category, p in probabilities.items() if category not in ids and p >= add),
+                       key=lambda kv: -kv[1])
+        if added:
+            # What the evidence of every added category is drawn from, worked out once for the finding.
+            strongest = model.strongest({k: v for k, v in features.items() if k[:2] in ("w:", "b:")},
+                                        [category for category, _ in added])
+            wording = Wording(doc)
+            for category, p in added:
+                checked.append({"id": category, "score": round(p, 2),
+                                "evidence": evidence(doc, wording, strongest[category], category), "added": True})
         return checked
 
     def features(self, doc: Doc) -> dict[str, float]:
         return category_features(doc, self.threshold, doc.user_data.get("section"))
-
-    def evidence(self, doc: Doc, model: LinearModel, features: dict[str, float], category: str) -> list[str]:
-        """For an added category: the rules' own weak cues, then the words the model weighed most."""
-        found = list(doc._.rule_evidence.get(category, []))
-        for name in model.strongest({k: v for k, v in features.items() if k[:2] in ("w:", "b:")}, category):
-            words = words_in(doc, name[2:].split(" "))
-            if words and words not in found:
-                found.append(words)
-        return found
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
@@ -131,15 +128,36 @@ def carried(doc: Doc) -> list[dict]:
     return [{"id": c["id"], "score": c["score"], "evidence": [doc[0].text], "carried": True} for c in before._.categories]
 
 
-def words_in(doc: Doc, lemmas: list[str]) -> str | None:
-    """The words of the doc whose lemmas are these, in a row (as the text writes them)."""
-    words = tokens(doc)
-    kept = [i for i, t in enumerate(words) if not t.punct]  # the words' positions
-    for n in range(len(kept) - len(lemmas) + 1):
-        # Most words are not the first of the lemmas: told so before a run is made of them.
-        if words[kept[n]].lemma != lemmas[0]:
-            continue
-        run = kept[n:n + len(lemmas)]
-        if [words[i].lemma for i in run] == lemmas:
-            return doc[run[0]:run[-1] + 1].text
-    return None
+def evidence(doc: Doc, wording: "Wording", strongest: list[str], category: str) -> list[str]:
+    """For an added category: the rules' own weak cues, then the words of the
+    features the model weighed most for it (`strongest`, word and pair features)."""
+    found = list(doc._.rule_evidence.get(category, []))
+    for name in strongest:
+        words = wording.text_of(name[2:].split(" "))
+        if words and words not in found:
+            found.append(words)
+    return found
+
+
+class Wording:
+    """A doc's words without its punctuation, to find the text of a run of lemmas in."""
+
+    def __init__(self, doc: Doc):
+        words = tokens(doc)
+        self.doc = doc
+        #: The words' positions among the doc's tokens, and their lemmas.
+        self.positions = [i for i, t in enumerate(words) if not t.punct]
+        self.lemmas = [words[i].lemma for i in self.positions]
+
+    def text_of(self, lemmas: list[str]) -> str | None:
+        """The first words of the doc whose lemmas are these, in a row (as the text writes them)."""
+        n, start = len(lemmas), 0
+        while True:
+            # Most words are not the first of the lemmas: `index` finds the next that is.
+            try:
+                k = self.lemmas.index(lemmas[0], start)
+            except ValueError:
+                return None
+            if self.lemmas[k:k + n] == lemmas:
+                return self.doc[self.positions[k]:self.positions[k + n - 1] + 1].text
+            start = k + 1

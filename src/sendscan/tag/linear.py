@@ -76,15 +76,17 @@ class LinearModel:
         scores = self.bias + numpy.asarray(values, "f") @ self.weights[columns]
         return dict(zip(self.labels, self.activate(scores[None, :])[0].tolist()))
 
-    def strongest(self, example: dict[str, float], label: str, n: int = 3) -> list[str]:
-        """The features of the example that speak most for the label (its evidence)."""
-        column = self.labels.index(label)
+    def strongest(self, example: dict[str, float], labels: list[str], n: int = 3) -> dict[str, list[str]]:
+        """For each of the labels, the features of the example that speak most for it (its evidence)."""
         names = [name for name in example if name in self.index]
         # All the weights at once (numpy's scalars are slow one by one), as float32 like the model.
-        weights = self.weights[[self.index[name] for name in names], column] * numpy.asarray(
-            [example[name] for name in names], "f")
-        scored = sorted(zip(weights.tolist(), names), reverse=True)
-        return [name for weight, name in scored[:n] if weight > 0]
+        weighed = self.weights[[self.index[name] for name in names]] * numpy.asarray(
+            [example[name] for name in names], "f")[:, None]
+        found = {}
+        for label in labels:
+            scored = sorted(zip(weighed[:, self.labels.index(label)].tolist(), names), reverse=True)
+            found[label] = [name for weight, name in scored[:n] if weight > 0]
+        return found
 
     def to_dict(self) -> dict:
         return {"labels": self.labels, "features": self.features, "exclusive": self.exclusive,
