@@ -31,6 +31,11 @@ class Word(NamedTuple):
     lemma: str
     alpha: bool
     punct: bool  # punctuation or space
+    #: Whether the lemma is a stop word, and the checker's feature of the word
+    #: ("w:" and its lemma; None for a stop word or one not alphabetic): each
+    #: is worked out once for the word, not at each of its tokens.
+    stop: bool
+    feature: str | None
 
 
 def tokens(doc: Doc) -> list[Word]:
@@ -56,22 +61,20 @@ WORDS: dict[tuple[int, int], Word] = {}
 def word(doc: Doc, key: tuple[int, int]) -> Word:
     """Lower-case form, lemma (lower-case, the form if none), alphabetic, punctuation or space."""
     lexeme, lemma = doc.vocab[key[0]], doc.vocab.strings[key[1]]
-    found = WORDS[key] = Word(lexeme.lower_, (lemma or lexeme.lower_).lower(), lexeme.is_alpha,
-                              lexeme.is_punct or lexeme.is_space)
+    lemma = (lemma or lexeme.lower_).lower()
+    stop = lemma in STOP_WORDS
+    found = WORDS[key] = Word(lexeme.lower_, lemma, lexeme.is_alpha, lexeme.is_punct or lexeme.is_space, stop,
+                              "w:" + lemma if lexeme.is_alpha and not stop else None)
     return found
 
 
-def words(doc: Doc) -> dict[str, float]:
-    """Content lemmas and adjacent pairs of lemmas (a pair needs one content word)."""
+def words(doc: Doc) -> list[str]:
+    """Content lemmas and adjacent pairs of lemmas (a pair needs one content
+    word), each once, as features: "w:" and the lemma, "b:" and the pair."""
     kept = [t for t in tokens(doc) if not t.punct]
-    found: dict[str, float] = {}
-    for token in kept:
-        if token.alpha and token.lemma not in STOP_WORDS:
-            found["w:" + token.lemma] = 1.0
-    for a, b in zip(kept, kept[1:]):
-        if a.lemma not in STOP_WORDS or b.lemma not in STOP_WORDS:
-            found[f"b:{a.lemma} {b.lemma}"] = 1.0
-    return found
+    found = [t.feature for t in kept if t.feature]
+    found += [f"b:{a.lemma} {b.lemma}" for a, b in zip(kept, kept[1:]) if not (a.stop and b.stop)]
+    return list(dict.fromkeys(found))
 
 
 def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
@@ -124,7 +127,7 @@ def category_features(doc: Doc, threshold: float, section: str | None) -> dict[s
     # finding F1 0.79 to 0.80, document F1 0.90 to 0.93).
     found = words(doc)
     scale = (SENTENCE_WORDS / len(found)) ** 0.5 if found else 1.0
-    features = {name: value * scale for name, value in found.items()} | rule_signals(doc, threshold)
+    features = dict.fromkeys(found, scale) | rule_signals(doc, threshold)
     if section == "narrative":
         features["section:narrative"] = 1.0
     before = follows_on(doc)
@@ -159,7 +162,7 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
     found: dict[str, float] = {}
     kept = [(token, flag) for token, flag in zip(tokens(doc), flags) if not token.punct]
     for token, flag in kept:
-        if token.alpha and (token.lemma not in STOP_WORDS or token.lower in POLARITY_WORDS):
+        if token.alpha and (not token.stop or token.lower in POLARITY_WORDS):
             found[("w:" if flag else "cw:") + token.lemma] = 1.0
     for (a, _), (b, _) in zip(kept, kept[1:]):
         found[f"b:{a.lemma} {b.lemma}"] = 1.0
