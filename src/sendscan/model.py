@@ -5,7 +5,7 @@ Nothing here does work; each step's module turns one of these into the next.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 #: Bumped when a key of the extract JSON changes meaning or disappears.
 #: Adding keys keeps the major version. See README, "The extract JSON".
@@ -175,10 +175,18 @@ class Document:
                    engine=data["engine"])
 
 
+#: The fields of a section and of a finding, in order (a finding's are all plain values: str, int or None).
+SECTION_FIELDS, FINDING_FIELDS = fields(Section), fields(Finding)
+
+
 def section_to_dict(section: Section) -> dict:
     """Every section has `findings` (empty where the kind holds none);
     sections that hold no findings carry their body as `text` instead."""
-    data = asdict(section)
+    # As `asdict` gives it, field by field: its deep copy of every value of
+    # every finding costs a few tenths of a millisecond per report, and a
+    # finding holds nothing to copy.
+    data = {f.name: getattr(section, f.name) for f in SECTION_FIELDS}
+    data["findings"] = [{f.name: getattr(finding, f.name) for f in FINDING_FIELDS} for finding in section.findings]
     if section.kind in FINDING_KINDS:
         del data["text"]
     return data
