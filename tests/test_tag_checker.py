@@ -68,6 +68,27 @@ def test_the_checker_keeps_removes_and_adds_by_its_thresholds():
     assert by_id["culture"]["added"] is True and by_id["culture"]["score"] > 0.9
 
 
+def test_an_added_category_shows_the_words_the_model_weighed_most_as_the_text_writes_them():
+    # A model set by hand that adds community on a word and on a pair of lemmas:
+    # the evidence is the finding's own words ("worked together", not the
+    # lemmas "work together"), strongest first, and a word the finding lacks
+    # gives none.
+    import numpy
+
+    from sendscan.tag.linear import LinearModel
+
+    nlp = pipeline(load(), model=False)
+    checker = nlp.get_pipe("checker")
+    features = ["b:work together", "w:closely", "w:cooperate"]
+    weights = numpy.array([[0.0, 4.0], [0.0, 2.0], [0.0, 5.0]], "f")
+    checker.models = {"finding": LinearModel(["leadership", "community"], features, weights, numpy.array([-3.0] * 2, "f"))}
+    checker.keep, checker.add = {"finding": {}}, {"finding": 0.9}
+    [tag] = tag_texts(nlp, ["Therapists and teachers worked together closely on each child's plan."], "strength")
+    [community] = [c for c in tag.categories if c["id"] == "community"]
+    assert community["added"] is True
+    assert community["evidence"] == ["worked together", "closely"]
+
+
 def test_untrained_checker_passes_the_rules_categories_through():
     rules_only = pipeline(load(), model=False)
     assert not rules_only.get_pipe("checker").trained
