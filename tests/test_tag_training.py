@@ -70,8 +70,22 @@ def test_evaluate_cross_validates_by_document(gold, cli):
     result = cli("evaluate", str(gold), "-d", str(SAMPLES), "--folds", "2", "-f", "json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["model"] == {"cross_validated_folds": 2}
+    assert report["model"] == {"cross_validated_folds": 2, "seed": 0}
     assert report["narrative"]["sentences"] == 16 and report["findings"] > 20
+
+
+def test_evaluate_draws_other_folds_with_another_seed_and_says_which(gold, cli):
+    result = cli("evaluate", str(gold), "-d", str(SAMPLES), "--folds", "2", "--seed", "3", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["model"] == {"cross_validated_folds": 2, "seed": 3}
+    table = cli("evaluate", str(gold), "-d", str(SAMPLES), "--folds", "2", "--seed", "3")
+    assert "2 folds drawn with seed 3" in table.stdout
+
+
+def test_a_seed_without_folds_is_one_line_and_exit_2(gold, cli):
+    result = cli("evaluate", str(gold), "-d", str(SAMPLES), "--seed", "3")
+    assert result.exit_code == 2
+    assert "--seed goes with --folds" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_folds_keep_every_document_whole_and_cover_them_all():

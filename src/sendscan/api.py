@@ -138,7 +138,7 @@ def evaluate(gold_paths: Paths, documents: Paths | None = None, taxonomy: str | 
                       if any(i.document == name for i in items)}
     report = metrics.score([observation(i, classified[i.document]) for i in items], chosen.top)
     report["taxonomy"] = {"name": chosen.name, "path": chosen.path, "digest": chosen.digest}
-    report["model"] = {"cross_validated_folds": folds} if folds else model_report(model)
+    report["model"] = {"cross_validated_folds": folds, "seed": seed} if folds else model_report(model)
     if not folds and model is not False:
         # Figures on the gold a model learnt from say little of new reports.
         seen = set(nlp.get_pipe("checker").trained_on)

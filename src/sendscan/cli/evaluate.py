@@ -15,7 +15,7 @@ from ..errors import SendscanError, UsageError
 from ..export import to_json
 from ..metrics import gate, headline, junit_xml
 from .options import (
-    EngineOption, Format, InfoFormat, ModelOption, OutputOption, RulesOnlyOption, TaxonomyOption, format_option,
+    EngineOption, Format, InfoFormat, ModelOption, OutputOption, RulesOnlyOption, SeedOption, TaxonomyOption, format_option,
     model_choice,
 )
 from .output import check_writable, emit, fail, stderr, write
@@ -33,6 +33,7 @@ def evaluate(
         show_default=False)] = None,
     train: Annotated[Optional[list[Path]], typer.Option(
         "--train", help="With --folds: gold used only for training, never scored (repeatable).", show_default=False)] = None,
+    seed: SeedOption = 0,
     min_f1: Annotated[Optional[float], typer.Option("--min-f1", help="Exit 1 if a headline F1 is below this.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Exit 1 if a headline F1 fell from this saved baseline by more than --tolerance.")] = None,
     save_baseline: Annotated[Optional[Path], typer.Option("--save-baseline", help="Save this run's headline figures as a baseline.")] = None,
@@ -50,8 +51,10 @@ def evaluate(
         check_writable(output, save_baseline, junit)
         if train and not folds:
             raise UsageError("--train goes with --folds (gold to train on while cross-validating)")
+        if seed and not folds:
+            raise UsageError("--seed goes with --folds (it draws the folds)")
         report = evaluate_gold([str(g) for g in gold], [str(d) for d in documents or []], taxonomy, engine,
-                               model_choice(model, rules_only), folds, [str(t) for t in train or []])
+                               model_choice(model, rules_only), folds, [str(t) for t in train or []], seed)
         previous = read_baseline(baseline) if baseline else None
     except SendscanError as error:
         raise fail(error) from None
@@ -74,7 +77,8 @@ def evaluate(
 
 def model_line(model: dict) -> str:
     if model.get("cross_validated_folds"):
-        return f"cross-validated by document, {model['cross_validated_folds']} folds (each fold tagged by a model trained without it)"
+        return (f"cross-validated by document, {model['cross_validated_folds']} folds drawn with seed {model['seed']} "
+                "(each fold tagged by a model trained without it)")
     return f"{model['path']} ({model['digest']})" if model.get("path") else "rules only"
 
 

@@ -97,6 +97,10 @@ CacheOption = Annotated[
     Optional[Path], typer.Option("--cache", help="Cache file \\[default: $SENDSCAN_CACHE, or sendscan's user cache directory].",
                                  show_default=False),
 ]
+SeedOption = Annotated[
+    int, typer.Option("--seed", help="Seed of the folds by document: the same gold and seed give the same folds, "
+                                     "and training the same model."),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache: do every file afresh."),
 ]

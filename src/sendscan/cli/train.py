@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import SendscanError
-from .options import EngineOption, TaxonomyOption
+from .options import EngineOption, SeedOption, TaxonomyOption
 from .output import fail, stderr
 
 
@@ -20,7 +20,7 @@ def train(
         "--documents", "-d", help="Folder holding the documents the gold names (repeatable; the gold file's own folder is searched too).")] = None,
     taxonomy: TaxonomyOption = None,
     folds: Annotated[int, typer.Option("--folds", min=2, help="Folds by document for choosing the thresholds.")] = 5,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the folds: the same gold and seed give the same model.")] = 0,
+    seed: SeedOption = 0,
     engine: EngineOption = "pypdfium2",
 ) -> None:
     """Train the checker and the sentence polarity on gold, and save the pipeline."""
