@@ -126,6 +126,32 @@ def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_be
     assert not any(c.get("carried") for c in whom)
 
 
+def test_a_narrative_sentence_takes_on_a_category_of_the_sentence_before_on_less_certainty():
+    # A model set by hand: health_waits when "wait too long" leads, and some
+    # 0.18 on any sentence; to add a category anew takes 0.9. A sentence after
+    # one about waits takes health_waits on at its context threshold (0.1),
+    # marked carried, with its opening word as evidence where no word of its
+    # own weighed for it; the same sentence after another topic does not.
+    import numpy
+
+    from sendscan.tag.linear import LinearModel
+
+    nlp = pipeline(load(), model=False)
+    checker = nlp.get_pipe("checker")
+    assert checker.context_add == 0.1
+    checker.models = {"narrative": LinearModel(["health_waits", "culture"], ["lead:health_waits"],
+                                               numpy.array([[6.0, 0.0]], "f"), numpy.array([-1.5, -3.0], "f"))}
+    checker.keep, checker.add = {"narrative": {"health_waits": 0.5}}, {"narrative": 0.9}
+    going_on = "Families are shown exercises to practise at home."
+    (_, waits), (_, after) = narrative_tags(nlp, ["Children wait too long for speech and language therapy.", going_on])
+    assert [c["id"] for c in waits] == ["health_waits"]
+    [taken] = after
+    assert taken["id"] == "health_waits" and taken["added"] is True and taken["carried"] is True
+    assert taken["score"] == 0.18 and taken["evidence"] == ["families"]
+    _, (_, apart) = narrative_tags(nlp, ["The parent carer forum is strong.", going_on])
+    assert apart == []
+
+
 def test_a_checker_saved_with_one_model_for_both_kinds_still_loads(tmp_path):
     # Models trained before the checker had one model per kind keep working.
     import srsly
