@@ -95,8 +95,7 @@ class Checker:
         # of those needs less of the model's certainty: narrative categories
         # 0.798 to 0.803 on the tuning reports and 0.691 to 0.699 held out,
         # each the mean over three seeds of the folds (README, Quality).
-        before = doc.user_data.get("previous")
-        going_on = {c["id"] for c in before._.categories} if before is not None else set()
+        going_on = categories_before(doc)
         # The few sure enough picked out before sorting, likeliest first (the sort is stable: ties keep their order).
         added = sorted(((category, p) for category, p in probabilities.items() if category not in ids
                         and p >= (min(add, self.context_add) if category in going_on else add)), key=lambda kv: -kv[1])
@@ -131,6 +130,13 @@ class Checker:
         self.keep, self.add = data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self
+
+
+def categories_before(doc: Doc) -> set[str]:
+    """The ids of the categories of the sentence before, in a narrative
+    (only a narrative's sentences know the one before them)."""
+    before = doc.user_data.get("previous")
+    return {c["id"] for c in before._.categories} if before is not None else set()
 
 
 def carried(doc: Doc) -> list[dict]:
