@@ -85,6 +85,26 @@ def test_this_process_reads_files_while_the_workers_start_and_the_workers_tag_th
     assert [r.to_dict() for r in two] == [r.to_dict() for r in one]
 
 
+def test_the_worker_server_starts_at_the_first_file_not_in_the_cache_and_not_for_a_warm_run(monkeypatch, tmp_path):
+    from sendscan import batch
+
+    looked_up, started_after = [], []
+    key_of, worker_context = batch.key_of, batch.worker_context
+    monkeypatch.setattr(batch, "key_of", lambda path, *args: looked_up.append(path) or key_of(path, *args))
+    monkeypatch.setattr(batch, "worker_context",
+                        lambda *args: started_after.append(len(looked_up)) or worker_context(*args))
+    cache = tmp_path / "cache.sqlite3"
+    cold, _ = sendscan.classify(DOCUMENTS, cache=cache, jobs=2)
+    # Started while this process looks up the other files, not after; once only.
+    assert started_after == [1] and len(looked_up) == len(DOCUMENTS)
+    started_after.clear()
+    warm, _ = sendscan.classify(DOCUMENTS, cache=cache, jobs=2)
+    assert started_after == [] and [r.to_dict() for r in warm] == [r.to_dict() for r in cold]
+    # One file left to classify is classified here: no server either.
+    sendscan.classify([DOCUMENTS[0]], cache=False, jobs=2)
+    assert started_after == []
+
+
 def test_once_a_worker_has_died_each_file_left_is_named_as_an_error_not_a_traceback():
     from concurrent.futures.process import BrokenProcessPool
 

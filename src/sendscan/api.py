@@ -16,17 +16,20 @@ from typing import Iterable, Union
 
 from .batch import Progress, built, classify_files
 from .cache import Cache, CacheError
-from .clean import clean
 from .errors import Notice, SendscanError, UsageError, bug, damaged_notice
 from .model import Classified, Document
 from .read import MAX_BYTES, discover, read
-from .structure import structure
 
 
 def extract(path: str | os.PathLike, engine: str = "pypdfium2", encoding: str | None = None,
             max_bytes: int = MAX_BYTES) -> Document:
     """Read, clean and structure one document (a path, or "-" for standard input);
     a file over `max_bytes` is refused."""
+    # Imported here: a batch starts its worker server before this process
+    # reads anything, and these imports (their patterns compiled) would delay it.
+    from .clean import clean
+    from .structure import structure
+
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError("extract reads one document; give several to extract_all")
     path = os.fspath(path)

@@ -59,11 +59,17 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
     digest = digest_of(taxonomy_path) + "+" + model_digest(model)
     done: dict[int, Classified | SendscanError] = {}
     keys: dict[int, str] = {}
+    context = None
     if progress:
         progress(None, 0, len(files))
     for index, path in enumerate(files):
         keys[index] = key_of(path, engine, encoding, digest, max_bytes)
         found = cache.get(keys[index]) if cache and keys[index] else None
+        # The worker server takes most of a second to start: it is started at
+        # the first file to classify that may not be the last, while this
+        # process looks up the rest (unused if that file is the only one).
+        if found is None and context is None and min(jobs or os.cpu_count() or 1, len(files) - index) > 1:
+            context = worker_context(taxonomy_path, model)
         if found is not None:
             try:
                 done[index] = restored(found, path, whole)
@@ -73,7 +79,7 @@ def classify_files(files: list[str], taxonomy_path: str | None, engine: str = "p
             if progress:
                 progress(path, done[index].document.pages, len(files))
     missing = [i for i in range(len(files)) if i not in done]
-    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, model, max_bytes):
+    for index, result in classified(missing, files, taxonomy_path, engine, encoding, jobs, model, max_bytes, context):
         if isinstance(result, dict):
             if cache and keys[index]:
                 cache.put(keys[index], shown(files[index]), result["classified"]["pages"], result)
@@ -132,14 +138,15 @@ def restored(data: dict, path: str, whole: bool = True) -> Classified:
 
 
 def classified(indexes: list[int], files: list[str], taxonomy_path: str | None, engine: str,
-               encoding: str | None, jobs: int | None, model, max_bytes: int):
-    """(index, result data or error) for each file, in the order they finish."""
+               encoding: str | None, jobs: int | None, model, max_bytes: int, context=None):
+    """(index, result data or error) for each file, in the order they finish;
+    `context` that of a worker server started already (see `worker_context`)."""
     if not indexes:
         return
     from .taxonomy import load
 
     workers = min(jobs or os.cpu_count() or 1, len(indexes))
-    context = worker_context(taxonomy_path, model) if workers > 1 else None
+    context = (context or worker_context(taxonomy_path, model)) if workers > 1 else None
     # Checked here, so that a bad taxonomy is one clear error, not one per worker
     # (while the worker server, already started, imports spaCy).
     taxonomy = load(taxonomy_path)
@@ -268,7 +275,9 @@ def worker_context(taxonomy_path: str | None, model):
         context = get_context("forkserver")
     except ValueError:
         return get_context("spawn")
-    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.server"])
+    # Every module a worker reads and tags with, imported once in the server for all of them.
+    context.set_forkserver_preload(["sendscan.batch", "sendscan.api", "sendscan.clean", "sendscan.structure",
+                                    "sendscan.server"])
     # The server is told through its environment, the one thing of this process it is started with.
     # Its numpy needs no OpenBLAS thread: one would spin for a tenth of a second on a core the run needs.
     told = {SERVER_PIPELINE: json.dumps([taxonomy_path and str(taxonomy_path),
