@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 #: Adding keys keeps the major version. See README, "The extract JSON".
 SCHEMA_VERSION = "1.0"
 
+#: The kinds of document sendscan tells apart (the extract JSON's `doc_type`).
 DOC_TYPES = (
     "send_report_2023",
     "send_letter_2016",

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from ..errors import UsageError
 
-#: The formats `render` knows.
-FORMATS = ("table", "csv", "json", "markdown", "xlsx")
-
 
 def check_workbook(output, summary: bool) -> None:
     """Before any work: a workbook needs a file to go to, and openpyxl to write it."""
