@@ -94,7 +94,7 @@ class Checker:
         # (half of the narrative gold's categories are that sentence's), so one
         # of those needs less of the model's certainty: narrative categories
         # 0.798 to 0.803 on the tuning reports and 0.691 to 0.699 held out,
-        # each the mean over three seeds of the folds (README, Quality).
+        # each the mean over three seeds of the folds (docs/quality-history.md).
         going_on = categories_before(doc)
         # The few sure enough picked out before sorting, likeliest first (the sort is stable: ties keep their order).
         added = sorted(((category, p) for category, p in probabilities.items() if category not in ids
