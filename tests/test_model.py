@@ -50,14 +50,3 @@ def test_a_finding_counts_in_comparisons_only_where_the_summary_counts_it():
                 expected.setdefault(category, [0, 0])[tag.polarity == "strength"] += 1
     assert {k: list(v) for k, v in row.cells.items()} == expected
     assert len(row.findings) == len(list(results[0].tagged()))  # every finding is still listed
-
-
-def test_the_extract_schema_names_the_same_document_types_and_section_kinds_as_the_model():
-    from importlib import resources
-
-    from sendscan.model import DOC_TYPES, FINDING_KINDS, OTHER_KINDS
-
-    schema = json.loads((resources.files("sendscan") / "data" / "extract.schema.json").read_text())
-    properties = schema["$defs"]
-    assert properties["document"]["properties"]["doc_type"]["enum"] == list(DOC_TYPES)
-    assert set(properties["section"]["properties"]["kind"]["enum"]) == set(FINDING_KINDS) | set(OTHER_KINDS)

@@ -487,6 +487,14 @@ def schema(name: str):
 ALL_SAMPLES = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html", ".txt"))
 
 
+def test_the_extract_schema_names_the_same_document_types_and_section_kinds_as_the_model():
+    from sendscan.model import DOC_TYPES, FINDING_KINDS, OTHER_KINDS
+
+    definitions = schema("extract").schema["$defs"]
+    assert definitions["document"]["properties"]["doc_type"]["enum"] == list(DOC_TYPES)
+    assert set(definitions["section"]["properties"]["kind"]["enum"]) == set(FINDING_KINDS) | set(OTHER_KINDS)
+
+
 @pytest.mark.parametrize("command", ["extract", "classify"])
 def test_extract_and_classify_json_follow_their_schemas(cli, command):
     options = [] if command == "extract" else ["--no-cache", "-j1"]
