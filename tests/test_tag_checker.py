@@ -152,6 +152,32 @@ def test_a_narrative_sentence_takes_on_a_category_of_the_sentence_before_on_less
     assert apart == []
 
 
+def test_findings_checked_in_batches_get_what_each_gets_checked_alone(nlp):
+    # The checker scores a batch at once and then decides in order (a
+    # narrative sentence weighs what was kept for the one before): batches
+    # that cut a passage must change nothing, added and carried categories included.
+    from sendscan.model import Finding, Section
+    from sendscan.tag.pipeline import finding_docs
+
+    weakness, narrative = Section(kind="weakness", title="", page=1), Section(kind="narrative", title="", page=2)
+    texts = SENTENCES + ["This has been so for several years.", "Families say they are not listened to."]
+    pairs = [(weakness, Finding(t, 0, 0, len(t))) for t in SENTENCES] + \
+            [(narrative, Finding(t, 0, 0, len(t))) for t in texts]
+
+    def ruled():
+        docs = list(finding_docs(nlp, pairs))
+        for name in ("lemmatizer", "ruler", "categorizer"):
+            docs = [nlp.get_pipe(name)(doc) for doc in docs]
+        return docs
+
+    checker = nlp.get_pipe("checker")
+    alone = [checker(doc)._.categories for doc in ruled()]
+    batched = [doc._.categories for doc in checker.pipe(ruled(), batch_size=3)]
+    assert batched == alone
+    assert any(c.get("added") for categories in alone for c in categories)
+    assert any(c.get("carried") for categories in alone for c in categories)
+
+
 def test_a_checker_saved_with_one_model_for_both_kinds_still_loads(tmp_path):
     # Models trained before the checker had one model per kind keep working.
     import srsly

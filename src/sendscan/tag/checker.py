@@ -31,6 +31,7 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .features import category_features, follows_on, tokens
 from .linear import LinearModel
@@ -69,18 +70,37 @@ class Checker:
         return any(model.trained for model in self.models.values())
 
     def __call__(self, doc: Doc) -> Doc:
-        found = doc._  # spaCy makes a new `doc._` at each use
-        model = self.models.get(kind_of(doc))
-        if model is not None and model.trained:
-            found.categories = self.checked(doc, model, found.categories)
-        if not found.categories:
-            found.categories = carried(doc)
-        return doc
+        return next(self.pipe([doc]))
 
-    def checked(self, doc: Doc, model: LinearModel, proposed: list[dict]) -> list[dict]:
+    def pipe(self, docs, batch_size: int = 256):
+        """The docs checked, the model scoring a batch of them at once (as
+        spaCy's trained components do), each then decided in order: a
+        narrative sentence weighs the categories kept for the one before."""
+        for batch in minibatch(docs, batch_size):
+            for doc, scored in zip(batch, self.scored(batch)):
+                found = doc._  # spaCy makes a new `doc._` at each use
+                if scored is not None:
+                    found.categories = self.checked(doc, *scored, found.categories)
+                if not found.categories:
+                    found.categories = carried(doc)
+                yield doc
+
+    def scored(self, docs: list[Doc]) -> list[tuple[LinearModel, dict, dict] | None]:
+        """For each doc, its kind's model, its features and the model's
+        probabilities; None where no model is trained for its kind."""
+        found: list[tuple[LinearModel, dict, dict] | None] = [None] * len(docs)
+        for kind, model in self.models.items():
+            if not model.trained:
+                continue
+            chosen = [i for i, doc in enumerate(docs) if kind_of(doc) == kind]
+            features = [self.features(docs[i]) for i in chosen]
+            for i, example, probabilities in zip(chosen, features, model.probabilities_of(features)):
+                found[i] = (model, example, probabilities)
+        return found
+
+    def checked(self, doc: Doc, model: LinearModel, features: dict[str, float], probabilities: dict[str, float],
+                proposed: list[dict]) -> list[dict]:
         """The categories the rules `proposed` that the model keeps, then those it adds."""
-        features = self.features(doc)
-        probabilities = model.probabilities(features)
         keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
         checked = []
         for category in proposed:

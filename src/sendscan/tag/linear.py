@@ -10,6 +10,8 @@ deterministic, and saves as a few arrays.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
+from itertools import chain, repeat
 
 import numpy
 
@@ -67,14 +69,14 @@ class LinearModel:
 
     def probabilities(self, example: dict[str, float]) -> dict[str, float]:
         """label -> probability for one example."""
-        columns, values = [], []
-        for name, value in example.items():
-            column = self.index.get(name)
-            if column is not None:
-                columns.append(column)
-                values.append(value)
-        scores = self.bias + numpy.asarray(values, "f") @ self.weights[columns]
-        return dict(zip(self.labels, self.activate(scores[None, :])[0].tolist()))
+        return self.probabilities_of([example])[0]
+
+    def probabilities_of(self, examples: list[dict[str, float]]) -> list[dict[str, float]]:
+        """label -> probability for each example, all scored at once: numpy's
+        cost of a call outweighs the arithmetic of one example (a report's
+        findings take a fifth of the time so)."""
+        scores = Sparse(examples, self.index).times(self.weights) + self.bias
+        return [dict(zip(self.labels, row)) for row in self.activate(scores).tolist()]
 
     def strongest(self, example: dict[str, float], labels: list[str], n: int = 3) -> dict[str, list[str]]:
         """For each of the labels, the features of the example that speak most for it (its evidence)."""
@@ -103,13 +105,20 @@ class Sparse:
     in each, so products go through the set entries only (numpy alone, no scipy)."""
 
     def __init__(self, examples: list[dict[str, float]], index: dict[str, int]):
-        entries = [(row, index[name], value) for row, example in enumerate(examples)
-                   for name, value in example.items() if name in index]
-        rows, columns, values = (numpy.array(v) for v in zip(*entries)) if entries else ([], [], [])
+        # Each feature's column looked up by `map`, not a Python loop: this
+        # runs over some 75 features of every finding tagged.
+        names = list(chain.from_iterable(examples))
+        columns = numpy.fromiter(map(index.get, names, repeat(-1)), "i8", len(names))
+        values = numpy.fromiter(chain.from_iterable(example.values() for example in examples), "f", len(names))
+        rows = numpy.repeat(numpy.arange(len(examples)), [len(example) for example in examples])
+        known = columns >= 0
         self.shape = len(examples)
-        self.rows, self.columns, self.values = (numpy.asarray(rows, "i8"), numpy.asarray(columns, "i8"),
-                                                numpy.asarray(values, "f"))
-        self.by_column = numpy.argsort(self.columns, kind="stable")
+        self.rows, self.columns, self.values = rows[known], columns[known], values[known]
+
+    @cached_property
+    def by_column(self):
+        """The entries in column order (for `transposed_times`, which training alone uses)."""
+        return numpy.argsort(self.columns, kind="stable")
 
     def times(self, w):
         """X @ w"""

@@ -26,6 +26,7 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..model import FINDING_KINDS
 from .features import Word, asserted, cue_balance, polarity_features, tokens
@@ -181,29 +182,45 @@ class Polarity:
         return self._matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        given = self.section_polarity.get(doc.user_data.get("section"))
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs, batch_size: int = 256):
+        """The docs with their polarity, the model weighing a batch's sentences at once (see `Checker.pipe`)."""
+        for batch in minibatch(docs, batch_size):
+            given = [self.given(doc) for doc in batch]
+            judged = [doc for doc, side in zip(batch, given) if side is None]
+            for doc in judged:  # all first: a sentence's features read the cues of the one before
+                doc._.cues = self.cues(doc)
+            weighed = iter(self.model.probabilities_of([polarity_features(doc, doc._.cues) for doc in judged])
+                           if self.model.trained else [None] * len(judged))
+            for doc, side in zip(batch, given):
+                doc._.polarity = side or self.from_sentence(doc, next(weighed))
+                yield doc
+
+    def given(self, doc: Doc) -> str | None:
+        """The polarity the section gives (a revisit section's, its verdict), if it gives one."""
         verdict = doc.user_data.get("verdict")
         if verdict:
-            given = "strength" if verdict == "sufficient" else "weakness"
-        doc._.polarity = given or self.from_sentence(doc, listed=doc.user_data.get("section") == "listed")
-        return doc
+            return "strength" if verdict == "sufficient" else "weakness"
+        return self.section_polarity.get(doc.user_data.get("section"))
 
-    def from_sentence(self, doc: Doc, listed: bool = False) -> str:
-        """The sentence's own side. An item of a list the inspection set out
-        (`listed`; news: "The report found:") has no neutral: such lists are
-        mostly of weaknesses, so an item is one unless its own words clearly
-        praise ("plans are written without asking families" is not praise,
-        though "plans" and "families" mostly come with it)."""
-        cues = doc._.cues = self.cues(doc)
+    def from_sentence(self, doc: Doc, p: dict[str, float] | None) -> str:
+        """The sentence's own side, from its cues (`doc._.cues`) and the
+        model's probabilities `p` (None without a trained model). An item
+        of a list the inspection set out (section "listed"; news: "The
+        report found:") has no neutral: such lists are mostly of
+        weaknesses, so an item is one unless its own words clearly praise
+        ("plans are written without asking families" is not praise, though
+        "plans" and "families" mostly come with it)."""
+        listed = doc.user_data.get("section") == "listed"
         verdict = final_verdict(doc)
         if verdict:
             return verdict
-        if not self.model.trained:
-            score = cue_balance(cues)
+        if p is None:
+            score = cue_balance(doc._.cues)
             if listed:
                 return "strength" if score > 0 else "weakness"
             return "strength" if score > 0 else "weakness" if score < 0 else "neutral"
-        p = self.model.probabilities(polarity_features(doc, cues))
         if listed:
             return "strength" if p["strength"] >= LISTED_STRENGTH else "weakness"
         # Neutral only when the model holds it likelier than either side
