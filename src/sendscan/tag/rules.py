@@ -20,7 +20,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from ..taxonomy import Taxonomy
-from .features import tokens
+from .features import Word, tokens
 
 SPANS_KEY = "sendscan"
 EXCLUDE = "exclude:"
@@ -248,7 +248,8 @@ class Ruler(SpanRuler):
 
     def match(self, doc: Doc):
         self._require_patterns()
-        where = word_positions(doc)
+        words = tokens(doc)
+        where = word_positions(words)
         # The finding's words as a set: `isdisjoint` walks the smaller of two
         # sets, but the whole of anything else (of a dict, every word it holds).
         held = set(where)
@@ -268,7 +269,10 @@ class Ruler(SpanRuler):
             # every token it is given, and most of a long finding is far from one).
             anchored = sorted({i for word in anchors for i in where.get(word, ())})
             for start, end in windows(anchored, before, after, len(doc)):
-                matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
+                # A match lies within the stretch, and so do the words it needs:
+                # most stretches lack one, and telling so is cheaper still.
+                if possible(needs, {w for t in words[start:end] for w in (t.lower, t.lemma)}):
+                    matches.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
         # The spans told apart and in order as spaCy's Span objects would be (by
         # start, end, label, id: a later token starts and ends later in the text),
         # each made once: making a Span reads its tokens.
@@ -344,10 +348,10 @@ def required(op: str | None) -> bool:
     return bool(counted and int(counted.group(1)) > 0)
 
 
-def word_positions(doc: Doc) -> dict[str, list[int]]:
-    """Where each lower-case form and lemma of the doc's tokens stands."""
+def word_positions(words: list[Word]) -> dict[str, list[int]]:
+    """Where each lower-case form and lemma of a doc's words (`features.tokens`) stands."""
     found: dict[str, list[int]] = {}
-    for i, t in enumerate(tokens(doc)):
+    for i, t in enumerate(words):
         found.setdefault(t.lower, []).append(i)
         if t.lemma != t.lower:
             found.setdefault(t.lemma, []).append(i)
