@@ -103,8 +103,10 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
     for fold in fold_indexes([labelled[i].document for i in real], folds, seed):
         test = {real[j] for j in fold}
         models = fit_checker(labelled, features, [i for i in range(len(labelled)) if i not in test], categories)
-        for i in test:
-            out_of_fold[i] = models[kind_of(labelled[i].doc)].probabilities(features[i])
+        for kind, model in models.items():
+            scored = [i for i in sorted(test) if kind_of(labelled[i].doc) == kind]
+            for i, probabilities in zip(scored, model.probabilities_of([features[i] for i in scored])):
+                out_of_fold[i] = probabilities
     keep, add = {}, {}
     for kind in KINDS:
         chosen = [i for i in real if kind_of(labelled[i].doc) == kind]
