@@ -37,6 +37,22 @@ def squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+def docs_before(nlp, findings: list[tuple[str, str]], component: str) -> list:
+    """Docs of (section kind, text) findings, read in a row as a document's
+    are (findings of one kind form one section), taken one at a time through
+    every component of `nlp` before `component`."""
+    from sendscan.model import Finding, Section
+    from sendscan.tag.pipeline import finding_docs
+
+    sections: dict[str, Section] = {}
+    pairs = [(sections.setdefault(kind, Section(kind=kind, title="", page=1)), Finding(text, 0, 0, len(text)))
+             for kind, text in findings]
+    docs = list(finding_docs(nlp, pairs))
+    for name in nlp.pipe_names[:nlp.pipe_names.index(component)]:
+        docs = [nlp.get_pipe(name)(doc) for doc in docs]
+    return docs
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cache_in_tmp(tmp_path_factory):
     """Tests never touch the user's own cache: one for the session, in a temporary folder."""

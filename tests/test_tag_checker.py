@@ -156,23 +156,13 @@ def test_findings_checked_in_batches_get_what_each_gets_checked_alone(nlp):
     # The checker scores a batch at once and then decides in order (a
     # narrative sentence weighs what was kept for the one before): batches
     # that cut a passage must change nothing, added and carried categories included.
-    from sendscan.model import Finding, Section
-    from sendscan.tag.pipeline import finding_docs
+    from conftest import docs_before
 
-    weakness, narrative = Section(kind="weakness", title="", page=1), Section(kind="narrative", title="", page=2)
-    texts = SENTENCES + ["This has been so for several years.", "Families say they are not listened to."]
-    pairs = [(weakness, Finding(t, 0, 0, len(t))) for t in SENTENCES] + \
-            [(narrative, Finding(t, 0, 0, len(t))) for t in texts]
-
-    def ruled():
-        docs = list(finding_docs(nlp, pairs))
-        for name in ("lemmatizer", "ruler", "categorizer"):
-            docs = [nlp.get_pipe(name)(doc) for doc in docs]
-        return docs
-
+    findings = [("weakness", t) for t in SENTENCES] + [("narrative", t) for t in SENTENCES + [
+        "This has been so for several years.", "Families say they are not listened to."]]
     checker = nlp.get_pipe("checker")
-    alone = [checker(doc)._.categories for doc in ruled()]
-    batched = [doc._.categories for doc in checker.pipe(ruled(), batch_size=3)]
+    alone = [checker(doc)._.categories for doc in docs_before(nlp, findings, "checker")]
+    batched = [doc._.categories for doc in checker.pipe(docs_before(nlp, findings, "checker"), batch_size=3)]
     assert batched == alone
     assert any(c.get("added") for categories in alone for c in categories)
     assert any(c.get("carried") for categories in alone for c in categories)

@@ -90,25 +90,15 @@ def test_sentences_judged_in_batches_get_what_each_gets_judged_alone(model):
     # The model weighs a batch of sentences at once; a sentence that turns
     # on the one before ("However, ...") reads that one's cues. Batches that
     # cut a passage, among findings whose section decides, change nothing.
-    from sendscan.model import Finding, Section
-    from sendscan.tag.pipeline import finding_docs
+    from conftest import docs_before
 
     nlp = pipeline(load(), model=model)
-    strength, narrative, listed = (Section(kind=kind, title="", page=1) for kind in ("strength", "narrative", "listed"))
     texts = ["Children wait too long for assessments.", "However, most are now seen within six weeks.",
              "Leaders are developing a new strategy.", "Partners work together effectively.",
              "Plans are written with care, but too many are not reviewed on time."]
-    pairs = [(strength, Finding(texts[0], 0, 0, 1))] + [(narrative, Finding(t, 0, 0, len(t))) for t in texts] + \
-            [(listed, Finding(t, 0, 0, len(t))) for t in texts[2:]]
-
-    def before_polarity():
-        docs = list(finding_docs(nlp, pairs))
-        for name in ("lemmatizer", "ruler", "categorizer", "checker"):
-            docs = [nlp.get_pipe(name)(doc) for doc in docs]
-        return docs
-
+    findings = [("strength", texts[0])] + [("narrative", t) for t in texts] + [("listed", t) for t in texts[2:]]
     polarity = nlp.get_pipe("polarity")
-    alone = [polarity(doc)._.polarity for doc in before_polarity()]
-    batched = [doc._.polarity for doc in polarity.pipe(before_polarity(), batch_size=2)]
+    alone = [polarity(doc)._.polarity for doc in docs_before(nlp, findings, "polarity")]
+    batched = [doc._.polarity for doc in polarity.pipe(docs_before(nlp, findings, "polarity"), batch_size=2)]
     assert batched == alone
     assert alone[0] == "strength" and {"weakness", "strength"} <= set(alone[1:6])
