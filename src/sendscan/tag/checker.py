@@ -88,15 +88,12 @@ class Checker:
     def scored(self, docs: list[Doc]) -> list[tuple[LinearModel, dict, dict] | None]:
         """For each doc, its kind's model, its features and the model's
         probabilities; None where no model is trained for its kind."""
-        found: list[tuple[LinearModel, dict, dict] | None] = [None] * len(docs)
-        for kind, model in self.models.items():
-            if not model.trained:
-                continue
-            chosen = [i for i, doc in enumerate(docs) if kind_of(doc) == kind]
-            features = [self.features(docs[i]) for i in chosen]
-            for i, example, probabilities in zip(chosen, features, model.probabilities_of(features)):
-                found[i] = (model, example, probabilities)
-        return found
+        if not self.trained:
+            return [None] * len(docs)
+        kinds = [kind_of(doc) for doc in docs]
+        features = [self.features(doc) for doc in docs]
+        return [None if p is None else (self.models[kind], example, p)
+                for kind, example, p in zip(kinds, features, probabilities_by_kind(self.models, kinds, features))]
 
     def checked(self, doc: Doc, model: LinearModel, features: dict[str, float], probabilities: dict[str, float],
                 proposed: list[dict]) -> list[dict]:
@@ -150,6 +147,20 @@ class Checker:
         self.keep, self.add = data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self
+
+
+def probabilities_by_kind(models: dict[str, LinearModel], kinds: list[str], features: list[dict]
+                          ) -> list[dict[str, float] | None]:
+    """Each example's probabilities by the model of its kind (`kinds`), each
+    model scoring all of its examples at once; None where that model is
+    missing or untrained."""
+    found: list[dict[str, float] | None] = [None] * len(features)
+    for kind, model in models.items():
+        if model.trained:
+            chosen = [i for i, k in enumerate(kinds) if k == kind]
+            for i, probabilities in zip(chosen, model.probabilities_of([features[i] for i in chosen])):
+                found[i] = probabilities
+    return found
 
 
 def categories_before(doc: Doc) -> set[str]:

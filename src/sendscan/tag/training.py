@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
-from .checker import KINDS, kind_of
+from .checker import KINDS, kind_of, probabilities_by_kind
 from .linear import LinearModel
 from .pipeline import document_docs, tagged
 from .polarity import POLARITIES
@@ -103,10 +103,10 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
     for fold in fold_indexes([labelled[i].document for i in real], folds, seed):
         test = {real[j] for j in fold}
         models = fit_checker(labelled, features, [i for i in range(len(labelled)) if i not in test], categories)
-        for kind, model in models.items():
-            scored = [i for i in sorted(test) if kind_of(labelled[i].doc) == kind]
-            for i, probabilities in zip(scored, model.probabilities_of([features[i] for i in scored])):
-                out_of_fold[i] = probabilities
+        scored = sorted(test)
+        kinds = [kind_of(labelled[i].doc) for i in scored]
+        for i, probabilities in zip(scored, probabilities_by_kind(models, kinds, [features[i] for i in scored])):
+            out_of_fold[i] = probabilities
     keep, add = {}, {}
     for kind in KINDS:
         chosen = [i for i in real if kind_of(labelled[i].doc) == kind]
