@@ -86,6 +86,45 @@ def test_written_findings_are_a_made_up_document_each_sentence_on_its_own(tmp_pa
     assert len({id(s) for s, _ in document.findings()}) == 2
 
 
+def test_written_findings_of_one_passage_share_a_section_and_follow_one_another(tmp_path):
+    from sendscan.gold import written_document
+    from sendscan.tag.pipeline import document_docs, pipeline
+    from sendscan.taxonomy import load as load_taxonomy
+
+    lines = [
+        {"text": "Families wait far too long for a wheelchair.", "passage": "a"},
+        {"text": "This means that they miss school.", "passage": "a"},
+        {"text": "Young people are well prepared for work.", "passage": "b"},
+        {"text": "Short breaks are good.", "passage": "b"},
+        {"text": "Plans are late."},
+    ]
+    path = tmp_path / "written.jsonl"
+    path.write_text("\n".join(json.dumps({**line, "section": "narrative", "categories": [], "polarity": "neutral"})
+                              for line in lines), encoding="utf-8")
+    items = load(path, KNOWN)
+    document = written_document(items)
+    assert [[f.text for f in s.findings] for s in document.sections] == [
+        [lines[0]["text"], lines[1]["text"]], [lines[2]["text"], lines[3]["text"]], [lines[4]["text"]]]
+    assert [resolve(i, document)[0][1].text for i in items] == [line["text"] for line in lines]
+    nlp = pipeline(load_taxonomy(None), model=False)
+    docs = list(document_docs(nlp, document))
+    # a sentence follows the one before in its passage, and none across passages
+    assert [d.user_data.get("previous") for d in docs] == [None, docs[0], None, docs[2], None]
+
+
+def test_a_written_passage_must_be_named_by_a_string(tmp_path):
+    with pytest.raises(GoldError, match="passage must be a string"):
+        load(write(tmp_path, {"text": "Plans are late.", "section": "narrative", "categories": [],
+                              "polarity": "weakness", "passage": 3}), KNOWN)
+
+
+def test_what_a_written_line_trains_is_polarity_or_left_out(tmp_path):
+    line = {"text": "Plans are late.", "section": "narrative", "categories": [], "polarity": "weakness"}
+    assert load(write(tmp_path, {**line, "trains": "polarity"}), KNOWN)[0].trains == "polarity"
+    with pytest.raises(GoldError, match='trains must be "polarity"'):
+        load(write(tmp_path, {**line, "trains": "checker"}), KNOWN)
+
+
 def test_written_findings_train_and_score_through_the_api(tmp_path):
     path = tmp_path / "written.jsonl"
     path.write_text(json.dumps({"text": "Young people are well prepared for college and work.", "section": "narrative",

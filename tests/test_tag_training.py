@@ -95,3 +95,19 @@ def test_folds_keep_every_document_whole_and_cover_them_all():
     for fold in folds:
         assert all(groups[i] not in {groups[j] for other in folds if other is not fold for j in other} for i in fold)
     assert folds == fold_indexes(groups, 3, seed=0)
+
+
+def test_written_lines_that_train_polarity_alone_give_the_checker_no_categories(tmp_path):
+    from sendscan.api import built, gold_and_documents
+    from sendscan.tag.training import examples
+
+    path = tmp_path / "written.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in [
+        {"text": "Families wait far too long for a wheelchair.", "section": "narrative",
+         "categories": ["health_waits"], "polarity": "weakness"},
+        {"text": "Short breaks are a lifeline, and families value them.", "section": "narrative",
+         "categories": ["social_care"], "polarity": "strength", "trains": "polarity"},
+    ]), encoding="utf-8")
+    chosen, items, _, documents = gold_and_documents([str(path)], [], [], None, "pypdfium2")
+    found = examples(built(chosen, model=False), items, documents, chosen.top)
+    assert [(e.categories, e.polarity) for e in found] == [({"health_waits"}, "weakness"), (None, "strength")]

@@ -18,6 +18,17 @@ no sentence is read as following another:
     {"text": "Families wait too long for a wheelchair.", "section": "narrative",
      "categories": ["health_waits"], "polarity": "weakness"}
 
+unless they name a `passage`: consecutive lines of one passage are one
+section, each sentence read as following the one before, as in a report's
+narrative ("This means that..." is about what came before):
+
+    {"text": "This leaves some families in crisis.", "section": "narrative",
+     "categories": ["health_waits"], "polarity": "weakness", "passage": "area-1"}
+
+A written line with `"trains": "polarity"` trains the polarity model alone;
+its categories are the writer's, scored where the file is evaluated but not
+learnt by the checker (see `sendscan.tag.training`).
+
 `key` is the first 12 hex digits of the SHA-1 of the finding's text,
 whitespace collapsed and lower-cased; it lets a gold file refer to a finding
 without copying its words, and shows when the parser's text has changed.
@@ -57,6 +68,10 @@ class GoldItem:
     source: str = ""
     #: A finding written in the gold itself (see module docstring).
     text: str | None = None
+    #: The passage a written finding belongs to (see module docstring).
+    passage: str | None = None
+    #: "polarity": a written finding that trains the polarity model alone.
+    trains: str | None = None
 
     @property
     def whole_section(self) -> bool:
@@ -97,10 +112,16 @@ def load(path: str | Path, known_categories: set[str]) -> list[GoldItem]:
 
 
 def written_document(items: list[GoldItem]) -> Document:
-    """The made-up document of a file's written findings: each in a section of its own."""
+    """The made-up document of a file's written findings: each in a section of
+    its own, but for consecutive findings of one passage, which share one."""
     written = [i for i in items if i.text is not None]
-    sections = [Section(kind=i.section, title="", page=1, findings=[Finding(i.text, 1, 0, len(i.text))])
-                for i in written]
+    sections: list[Section] = []
+    for before, i in zip([None] + written, written):
+        finding = Finding(i.text, 1, 0, len(i.text))
+        if i.passage is not None and before is not None and (before.passage, before.section) == (i.passage, i.section):
+            sections[-1].findings.append(finding)
+        else:
+            sections.append(Section(kind=i.section, title="", page=1, findings=[finding]))
     return Document(source=written[0].source, format="text", doc_type="written", metadata=Metadata(),
                     sections=sections, text="\n".join(i.text for i in written), pages=1)
 
@@ -126,7 +147,22 @@ def item(line: str, number: int, path: str, known: set[str]) -> GoldItem:
         raise GoldError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)} (not in the taxonomy)", where)
     return GoldItem(document=data.get("document", ""), section=data["section"], categories=list(data["categories"]),
                     polarity=data["polarity"], index=data.get("index"), key=data.get("key"), line=number, source=path,
-                    text=data["text"] if written else None)
+                    text=data["text"] if written else None, passage=passage_of(data, where) if written else None,
+                    trains=trains_of(data, where) if written else None)
+
+
+def passage_of(data: dict, where: str) -> str | None:
+    passage = data.get("passage")
+    if passage is not None and not isinstance(passage, str):
+        raise GoldError("passage must be a string (the name of the passage)", where)
+    return passage
+
+
+def trains_of(data: dict, where: str) -> str | None:
+    trains = data.get("trains")
+    if trains not in (None, "polarity"):
+        raise GoldError(f'trains must be "polarity" (or left out, to train both models), not {trains!r}', where)
+    return trains
 
 
 def resolve(gold: GoldItem, document: Document) -> list[tuple[Section, Finding]]:
