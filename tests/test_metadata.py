@@ -80,6 +80,10 @@ def test_revisit_counts_verdicts_when_the_headline_is_missing():
      "Bedford Borough", "Bedford Borough Council", ["NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board"]),
     ("The London Borough of Haringey and the North Central London Integrated Care Board (ICB) are jointly responsible.",
      "Haringey", "London Borough of Haringey", ["North Central London Integrated Care Board"]),
+    ("The London Borough of Fenmarsh local authority and the Fenmarsh Integrated Care Board (ICB) are jointly responsible.",
+     "Fenmarsh", "London Borough of Fenmarsh", ["Fenmarsh Integrated Care Board"]),
+    ("Fenmarsh local authority and the Fenmarsh Integrated Care Board (ICB) are jointly responsible.",
+     "Fenmarsh", "Fenmarsh local authority", ["Fenmarsh Integrated Care Board"]),
     ("Suffolk County Council, the NHS Suffolk and North East Essex Integrated Care Board (ICB) and NHS Norfolk and Waveney ICB are responsible.",
      "Suffolk", "Suffolk County Council", ["NHS Suffolk and North East Essex Integrated Care Board", "NHS Norfolk and Waveney ICB"]),
 ])

@@ -137,7 +137,7 @@ def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[s
     subject = next((s for s in subjects if local_authority(s, area)), subjects[0] if subjects else "")
     authority = local_authority(subject, area)
     if authority:
-        rest = subject[subject.index(authority) + len(authority):]
+        rest = subject[subject.index(authority) + len(authority):].removeprefix(" local authority")
     else:
         rest = re.sub(r"^.*?\bCouncil\b", "", subject)
     bodies = []
@@ -157,8 +157,13 @@ def local_authority(subject: str, area: str | None) -> str | None:
         return m.group(1) if m else None
     suffix = r"(?: (?:Metropolitan |Borough |District |County |City )*Council| local authority)?"
     for m in re.finditer(rf"(?:(?:London |Royal )?Borough of |City of )?{re.escape(area)}{suffix}", subject):
-        if re.search(r"Council|Borough of|City of|authority", m.group(0)):
-            return m.group(0)
+        name = m.group(0)
+        if re.search(r"Council|Borough of|City of", name):
+            # "The London Borough of Haringey local authority and the ICB...":
+            # the words after the name say what it is, they are not its name.
+            return name.removesuffix(" local authority")
+        if name.endswith("authority"):
+            return name
     return None
 
 
