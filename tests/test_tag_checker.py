@@ -126,10 +126,12 @@ def test_a_sentence_that_refers_back_and_names_nothing_carries_the_categories_be
     assert not any(c.get("carried") for c in whom)
 
 
-def test_a_narrative_sentence_takes_on_a_category_of_the_sentence_before_on_less_certainty():
-    # A model set by hand: health_waits when "wait too long" leads, and some
-    # 0.18 on any sentence; to add a category anew takes 0.9. A sentence after
-    # one about waits takes health_waits on at its context threshold (0.1),
+def test_a_narrative_sentence_weighs_its_neighbours_and_says_what_it_carried():
+    # Models set by hand: the narrative model gives health_waits when "wait
+    # too long" leads, and some 0.18 on any sentence; the context model adds
+    # half the log-odds of the sentence before to a sentence's own. A
+    # sentence after one about waits takes health_waits on (0.68, above the
+    # add threshold of 0.6) although its own words would not, so it is
     # marked carried, with its opening word as evidence where no word of its
     # own weighed for it; the same sentence after another topic does not.
     import numpy
@@ -138,28 +140,30 @@ def test_a_narrative_sentence_takes_on_a_category_of_the_sentence_before_on_less
 
     nlp = pipeline(load(), model=False)
     checker = nlp.get_pipe("checker")
-    assert checker.context_add == 0.1
     checker.models = {"narrative": LinearModel(["health_waits", "culture"], ["lead:health_waits"],
                                                numpy.array([[6.0, 0.0]], "f"), numpy.array([-1.5, -3.0], "f"))}
-    checker.keep, checker.add = {"narrative": {"health_waits": 0.5}}, {"narrative": 0.9}
+    checker.context = LinearModel(["in"], ["own", "before"], numpy.array([[1.0], [0.5]], "f"), numpy.zeros(1, "f"))
+    checker.keep, checker.add = {"narrative": {"health_waits": 0.5}}, {"narrative": 0.6}
     going_on = "Families are shown exercises to practise at home."
     (_, waits), (_, after) = narrative_tags(nlp, ["Children wait too long for speech and language therapy.", going_on])
     assert [c["id"] for c in waits] == ["health_waits"]
     [taken] = after
     assert taken["id"] == "health_waits" and taken["added"] is True and taken["carried"] is True
-    assert taken["score"] == 0.18 and taken["evidence"] == ["families"]
+    assert taken["score"] == 0.68 and taken["evidence"] == ["families"]
     _, (_, apart) = narrative_tags(nlp, ["The parent carer forum is strong.", going_on])
     assert apart == []
 
 
 def test_findings_checked_in_batches_get_what_each_gets_checked_alone(nlp):
     # The checker scores a batch at once and then decides in order (a
-    # narrative sentence weighs what was kept for the one before): batches
-    # that cut a passage must change nothing, added and carried categories included.
+    # narrative sentence weighs its neighbours' probabilities, and may carry
+    # what was kept for the one before): batches that cut a passage must
+    # change nothing, added and carried categories included.
     from conftest import docs_before
 
     findings = [("weakness", t) for t in SENTENCES] + [("narrative", t) for t in SENTENCES + [
-        "This has been so for several years.", "Families say they are not listened to."]]
+        "This has been so for several years.", "Families say they are not listened to.",
+        "Some wait more than two years."]]
     checker = nlp.get_pipe("checker")
     alone = [checker(doc)._.categories for doc in docs_before(nlp, findings, "checker")]
     batched = [doc._.categories for doc in checker.pipe(docs_before(nlp, findings, "checker"), batch_size=3)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SAMPLES
 from sendscan.tag import example_problems, pipeline, tag_texts
 from sendscan.taxonomy import load
 
@@ -28,7 +29,7 @@ def test_pipeline_is_blank_english_with_our_registered_components(nlp):
     assert nlp.lang == "en" and not nlp.meta.get("vectors", {}).get("width")
     assert nlp.pipe_names == ["lemmatizer", "ruler", "categorizer", "checker", "polarity"]
     assert [nlp.get_pipe_meta(n).factory for n in nlp.pipe_names] == ["sendscan_lemmatizer_v1",
-        "sendscan_ruler_v1", "sendscan_categorizer_v1", "sendscan_checker_v1", "sendscan_polarity_v2"]
+        "sendscan_ruler_v1", "sendscan_categorizer_v1", "sendscan_checker_v2", "sendscan_polarity_v2"]
 
 
 def test_lemmas_let_one_pattern_match_every_form(nlp):
@@ -141,3 +142,21 @@ def test_a_match_reaches_so_far_before_and_after_its_anchor_word(pattern, anchor
     from sendscan.tag.rules import reach
 
     assert reach(pattern, frozenset(anchors)) == before_after
+
+
+def test_narrative_sentences_know_their_neighbours_and_paragraph_in_a_report_but_not_in_news(nlp):
+    # The checker weighs a narrative sentence with its neighbours; a report's
+    # paragraphs are the PDF's (the systemic sample's narrative is two
+    # paragraphs, of three sentences and of two); news is read sentence by sentence.
+    import sendscan
+    from sendscan.tag.pipeline import document_docs
+
+    docs = [d for d in document_docs(nlp, sendscan.extract(str(SAMPLES / "report_2023_systemic.pdf")))
+            if d.user_data["section"] == "narrative"]
+    assert [len(d.user_data["paragraph"]) for d in docs] == [3, 3, 3, 2, 2]
+    assert docs[0].user_data["paragraph"] is docs[2].user_data["paragraph"] is not docs[3].user_data["paragraph"]
+    assert [d.user_data.get("next") for d in docs] == docs[1:] + [None]
+    assert [d.user_data.get("previous") for d in docs] == [None] + docs[:-1]
+    news = [d for d in document_docs(nlp, sendscan.extract(str(SAMPLES / "news_report.html")))
+            if d.user_data["section"] == "narrative"]
+    assert news and not any({"previous", "next", "paragraph"} & set(d.user_data) for d in news)

@@ -111,3 +111,11 @@ def test_written_lines_that_train_polarity_alone_give_the_checker_no_categories(
     chosen, items, _, documents = gold_and_documents([str(path)], [], [], None, "pypdfium2")
     found = examples(built(chosen, model=False), items, documents, chosen.top)
     assert [(e.categories, e.polarity) for e in found] == [({"health_waits"}, "weakness"), (None, "strength")]
+
+
+def test_training_learns_how_a_narrative_sentences_neighbours_count_and_saves_it(trained):
+    # The context model learns from the samples' narrative sentences (their
+    # probabilities out of fold) and loads back with the pipeline.
+    context = spacy.load(trained).get_pipe("checker").context
+    assert context.trained and context.labels == ["in"]
+    assert {"own", "before", "after"} <= set(context.features)

@@ -11,9 +11,14 @@ foresaw. The checker sees the finding's words and the rules' signals
 - a category the rules did not propose is added if its probability reaches
   `add`, and says so (`"added": true`) with the words that weighed most for
   it as evidence.
-- in a narrative sentence, a category of the sentence before is added at
-  the lower `context_add` (the sentence goes on with its topic), and says
-  so (`"carried": true` as well).
+- a narrative sentence's probabilities are weighed with those of its
+  neighbours (`context`): a report's narrative tells of one topic over a
+  paragraph, and annotators tag a sentence with what its paragraph is about
+  (half of the narrative gold's categories are those of the sentence
+  before). A small model learns from out-of-fold probabilities how much the
+  sentences before and after and the rest of the paragraph count; a
+  category the sentence before holds and that the sentence's own words
+  would not have added says so (`"carried": true` as well).
 
 Judgement findings and narrative sentences each have a model and thresholds
 of their own: the narrative model also learns from sentences the project
@@ -28,12 +33,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .features import category_features, follows_on, tokens
+from .features import CONTEXT, category_features, context_features, follows_on, tokens
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
@@ -45,20 +51,20 @@ def kind_of(doc: Doc) -> str:
     return "narrative" if doc.user_data.get("section") == "narrative" else "finding"
 
 
-@Language.factory("sendscan_checker_v1", default_config={"threshold": 1.0, "context_add": 0.1})
-def make_checker(nlp, name, threshold: float, context_add: float):
-    return Checker(threshold, context_add)
+@Language.factory("sendscan_checker_v2", default_config={"threshold": 1.0})
+def make_checker(nlp, name, threshold: float):
+    return Checker(threshold)
 
 
 class Checker:
-    def __init__(self, threshold: float, context_add: float = 0.1):
+    def __init__(self, threshold: float):
         #: The rules' threshold, to scale their evidence as the model saw it in training.
         self.threshold = threshold
-        #: The probability at which a narrative sentence takes on a category of
-        #: the sentence before (see `checked`), below the one to add it anew.
-        self.context_add = context_add
         #: Per kind of finding, the model.
         self.models: dict[str, LinearModel] = {}
+        #: A narrative sentence's probability of each category given its own
+        #: and its neighbours' (`features.context_features`); untrained, its own.
+        self.context = LinearModel(["in"])
         #: Per kind of finding: category -> threshold to keep what the rules proposed, and one to add.
         self.keep: dict[str, dict[str, float]] = {}
         self.add: dict[str, float] = {}
@@ -75,7 +81,8 @@ class Checker:
     def pipe(self, docs, batch_size: int = 256):
         """The docs checked, the model scoring a batch of them at once (as
         spaCy's trained components do), each then decided in order: a
-        narrative sentence weighs the categories kept for the one before."""
+        narrative sentence that names no topic may carry the categories kept
+        for the one before."""
         for batch in minibatch(docs, batch_size):
             for doc, scored in zip(batch, self.scored(batch)):
                 found = doc._  # spaCy makes a new `doc._` at each use
@@ -92,13 +99,56 @@ class Checker:
             return [None] * len(docs)
         kinds = [kind_of(doc) for doc in docs]
         features = [self.features(doc) for doc in docs]
+        probabilities = probabilities_by_kind(self.models, kinds, features)
+        for doc, kind, p in zip(docs, kinds, probabilities):
+            if kind == "narrative" and p is not None:
+                doc.user_data["probabilities"] = p
+        weighed = [i for i, (doc, p) in enumerate(zip(docs, probabilities)) if p is not None and self.weighs_context(doc)]
+        for i, p in zip(weighed, self.in_context([docs[i] for i in weighed], [probabilities[i] for i in weighed])):
+            probabilities[i] = p
         return [None if p is None else (self.models[kind], example, p)
-                for kind, example, p in zip(kinds, features, probabilities_by_kind(self.models, kinds, features))]
+                for kind, example, p in zip(kinds, features, probabilities)]
+
+    def weighs_context(self, doc: Doc) -> bool:
+        """Whether a sentence is weighed with its neighbours: a report's
+        narrative sentence, not news read sentence by sentence (weighed with
+        neighbours it has not, news sentences lost categories: on the
+        project's written passages read one sentence at a time, category F1
+        0.78 to 0.76), and only once the context model is trained."""
+        return self.context.trained and ("previous" in doc.user_data or "next" in doc.user_data)
+
+    def thresholds_of(self, doc: Doc) -> tuple[dict[str, float], float]:
+        """The keep thresholds and the add threshold for a doc: its kind's, or
+        for a narrative sentence read alone those chosen on probabilities not
+        weighed with neighbours ("sentence")."""
+        kind = kind_of(doc)
+        if kind == "narrative" and "sentence" in self.add and not self.weighs_context(doc):
+            kind = "sentence"
+        return self.keep.get(kind, {}), self.add.get(kind, 1.0)
+
+    def in_context(self, docs: list[Doc], probabilities: list[dict[str, float]]) -> list[dict[str, float]]:
+        """Narrative sentences' probabilities weighed with their neighbours'
+        (see `context`), all of them scored at once."""
+        if not docs:
+            return []
+        categories = self.models["narrative"].labels
+        rows = [context_features(doc, categories, p, self.own_probabilities, self.threshold)
+                for doc, p in zip(docs, probabilities)]
+        weighed = self.context.probabilities_of_rows(numpy.concatenate(rows), CONTEXT)[:, 0].tolist()
+        return [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)])) for i in range(len(docs))]
+
+    def own_probabilities(self, doc: Doc) -> dict[str, float]:
+        """A narrative sentence's probabilities from its own words and rules
+        (scored with its batch, or here for a neighbour in the next batch)."""
+        found = doc.user_data.get("probabilities")
+        if found is None:
+            found = doc.user_data["probabilities"] = self.models["narrative"].probabilities_of([self.features(doc)])[0]
+        return found
 
     def checked(self, doc: Doc, model: LinearModel, features: dict[str, float], probabilities: dict[str, float],
                 proposed: list[dict]) -> list[dict]:
         """The categories the rules `proposed` that the model keeps, then those it adds."""
-        keep, add = self.keep.get(kind_of(doc), {}), self.add.get(kind_of(doc), 1.0)
+        keep, add = self.thresholds_of(doc)
         checked = []
         for category in proposed:
             p = probabilities.get(category["id"])
@@ -107,24 +157,20 @@ class Checker:
             elif p >= keep.get(category["id"], 0.5):
                 checked.append({**category, "score": round(p, 2)})
         ids = {c["id"] for c in proposed}
-        # A narrative sentence goes on with the topics of the sentence before
-        # (half of the narrative gold's categories are that sentence's), so one
-        # of those needs less of the model's certainty: narrative categories
-        # 0.798 to 0.803 on the tuning reports and 0.691 to 0.699 held out,
-        # each the mean over three seeds of the folds (docs/quality-history.md).
-        going_on = categories_before(doc)
         # The few sure enough picked out before sorting, likeliest first (the sort is stable: ties keep their order).
-        added = sorted(((category, p) for category, p in probabilities.items() if category not in ids
-                        and p >= (min(add, self.context_add) if category in going_on else add)), key=lambda kv: -kv[1])
+        added = sorted(((category, p) for category, p in probabilities.items() if category not in ids and p >= add),
+                       key=lambda kv: -kv[1])
         if added:
             # What the evidence of every added category is drawn from, worked out once for the finding.
             strongest = model.strongest({k: v for k, v in features.items() if k[:2] in ("w:", "b:")},
                                         [category for category, _ in added])
             wording = Wording(doc)
+            own = doc.user_data.get("probabilities", probabilities)
+            before = categories_before(doc)
             for category, p in added:
                 found = {"id": category, "score": round(p, 2),
                          "evidence": evidence(doc, wording, strongest[category], category), "added": True}
-                if p < add:  # taken on from the sentence before, as `carried` takes them
+                if category in before and own[category] < add:  # its neighbours', not its own words'
                     found["carried"] = True
                     found["evidence"] = found["evidence"] or [doc[0].text]
                 checked.append(found)
@@ -137,6 +183,7 @@ class Checker:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_msgpack(path / MODEL_FILE, {"models": {kind: model.to_dict() for kind, model in self.models.items()},
+                                                "context": self.context.to_dict(),
                                                 "keep": self.keep, "add": self.add, "trained_on": self.trained_on})
 
     def from_disk(self, path, exclude=tuple()) -> "Checker":
@@ -144,6 +191,8 @@ class Checker:
         # A model saved before there was one per kind has one for both.
         saved = data["models"] if "models" in data else dict.fromkeys(KINDS, data["model"])
         self.models = {kind: LinearModel.from_dict(model) for kind, model in saved.items()}
+        # A model saved before the context model weighs a sentence on its own.
+        self.context = LinearModel.from_dict(data["context"]) if "context" in data else LinearModel(["in"])
         self.keep, self.add = data["keep"], data["add"]
         self.trained_on = data.get("trained_on", [])
         return self

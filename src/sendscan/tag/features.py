@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy
+
 from spacy.attrs import LEMMA, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -194,3 +196,65 @@ def polarity_features(doc: Doc, cues: list[tuple[str, int, bool]]) -> dict[str, 
 def cue_balance(cues: list[tuple[str, int, bool]]) -> int:
     """Strength cues less weakness cues, a negated cue counting the other way."""
     return sum({"POS": 1, "NEG": -1}.get(label, 0) * (-1 if negated else 1) for label, _, negated in cues)
+
+
+#: The log-odds that stand for a neighbour there is not (the first sentence
+#: of a section, one not scored): a probability of about 0.007.
+ABSENT = -5.0
+#: What the context model sees of each category in a narrative sentence: its
+#: own log-odds and rule evidence, those of the sentences before and after
+#: (and the log-odds again where they share its paragraph, or where it opens
+#: by referring back), and the mean and highest probability over the rest
+#: of its paragraph. The same for every category, so that one small model
+#: learns how much a neighbour's topic counts, whatever the topic.
+CONTEXT = ("own", "rule", "part", "before", "before_rule", "before_part", "paragraph_before", "follows_before",
+           "after", "after_rule", "after_part", "paragraph_after", "paragraph_mean", "paragraph_max")
+
+
+def context_features(doc: Doc, categories: list[str], probabilities: dict[str, float], probabilities_of,
+                     threshold: float) -> numpy.ndarray:
+    """The CONTEXT columns for each of the categories, one row each, for a
+    narrative sentence with its own `probabilities`; `probabilities_of(doc)`
+    gives a neighbour's, or None. Worked out with numpy over all categories
+    at once, each sentence's columns once (`sentence_columns`): a report has
+    some forty narrative sentences and twenty categories."""
+    rows = numpy.zeros((len(categories), len(CONTEXT)), "f")
+    column = {name: i for i, name in enumerate(CONTEXT)}
+    own = sentence_columns(doc, categories, probabilities, threshold)
+    rows[:, column["own"]], rows[:, column["rule"]], rows[:, column["part"]] = own[1:]
+    mates = [d for d in doc.user_data.get("paragraph", ()) if d is not doc]
+    for name in ("before", "after"):
+        neighbour = doc.user_data.get("previous" if name == "before" else "next")
+        p = probabilities_of(neighbour) if neighbour is not None else None
+        if p is None:
+            rows[:, column[name]] = ABSENT
+            continue
+        _, odds, rule, part = sentence_columns(neighbour, categories, p, threshold)
+        rows[:, column[name]], rows[:, column[name + "_rule"]], rows[:, column[name + "_part"]] = odds, rule, part
+        if any(m is neighbour for m in mates):
+            rows[:, column["paragraph_" + name]] = odds
+    if follows_on(doc) is not None:
+        rows[:, column["follows_before"]] = rows[:, column["before"]]
+    around = [sentence_columns(m, categories, p, threshold)[0] for m, p in zip(mates, map(probabilities_of, mates))
+              if p is not None]
+    if around:
+        table = numpy.stack(around)
+        rows[:, column["paragraph_mean"]], rows[:, column["paragraph_max"]] = table.mean(axis=0), table.max(axis=0)
+    return rows
+
+
+def sentence_columns(doc: Doc, categories: list[str], probabilities: dict[str, float], threshold: float
+                     ) -> numpy.ndarray:
+    """A sentence's probabilities, their log-odds, and the rules' proposal and
+    evidence, per category: worked out once, as the sentence is met again as
+    a neighbour."""
+    found = doc.user_data.get("context")
+    if found is None:
+        p = numpy.array([probabilities[c] for c in categories], "f")
+        clipped = numpy.clip(p, 1e-4, 1 - 1e-4)
+        totals = doc._.rule_totals
+        evidence = numpy.array([totals.get(c, 0.0) for c in categories], "f")
+        found = doc.user_data["context"] = numpy.stack([p, numpy.log(clipped / (1 - clipped)),
+                                                        (evidence >= threshold).astype("f"),
+                                                        numpy.minimum(evidence / threshold, 1.0)])
+    return found

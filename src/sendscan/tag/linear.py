@@ -74,6 +74,16 @@ class LinearModel:
         scores = Sparse(examples, self.index).times(self.weights) + self.bias
         return [dict(zip(self.labels, row)) for row in self.activate(scores).tolist()]
 
+    def probabilities_of_rows(self, rows: numpy.ndarray, names: tuple[str, ...]) -> numpy.ndarray:
+        """Probabilities for dense rows whose columns are the features `names`
+        (a feature the model dropped weighs nothing): for examples that set
+        every feature, as the checker's context model's do."""
+        weights = numpy.zeros((len(names), len(self.labels)), "f")
+        for column, name in enumerate(names):
+            if name in self.index:
+                weights[column] = self.weights[self.index[name]]
+        return self.activate(rows @ weights + self.bias)
+
     def strongest(self, example: dict[str, float], labels: list[str], n: int = 3) -> dict[str, list[str]]:
         """For each of the labels, the features of the example that speak most for it (its evidence)."""
         names = [name for name in example if name in self.index]

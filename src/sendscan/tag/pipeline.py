@@ -38,7 +38,7 @@ def pipeline(taxonomy: Taxonomy, model: str | Path | None | bool = None) -> Lang
     nlp.add_pipe("sendscan_ruler_v1", name="ruler")
     nlp.add_pipe("sendscan_categorizer_v1", name="categorizer",
                  config={"weights": rules.weights_of(taxonomy), "parents": rules.parents_of(taxonomy)})
-    nlp.add_pipe("sendscan_checker_v1", name="checker")
+    nlp.add_pipe("sendscan_checker_v2", name="checker")
     nlp.add_pipe("sendscan_polarity_v2", name="polarity")
     nlp.initialize()  # loads the lemma lookup tables from spacy-lookups-data
     nlp.get_pipe("ruler").add_patterns(rules.ruler_patterns(taxonomy))
@@ -60,16 +60,19 @@ def load_weights(nlp: Language, folder: Path) -> None:
 
 
 def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]], linked: bool = True,
-                 outcome: str | None = None):
+                 outcome: str | None = None, paragraph_starts: set[int] | None = None):
     """Docs for findings, each knowing its section (for polarity) and, in
-    narrative, the sentence before it: "This means..." or "However, ..." is
-    about what that sentence said (`tagged` runs each component over the
-    docs in order, so the sentence before has been through a component when
-    the next one is).
+    narrative, its neighbours: the sentence before it ("This means..." or
+    "However, ..." is about what that sentence said), the one after, and the
+    sentences of its paragraph (`paragraph_starts`: the ids of the findings
+    that open one; the checker weighs what a paragraph is about). `tagged`
+    runs each component over all the docs in order, so the neighbours have
+    been through the components before it when the checker meets them.
     `linked=False` for news: a reporter's "But inspectors also..." turns from
     the sentence before, often someone else's words, rather than going on with it.
     `outcome`: a 2023 report's outcome, which the polarity model weighs."""
     previous: tuple[Section, Doc] | None = None
+    paragraph: list[Doc] = []
     for section, finding in pairs:
         doc = nlp.make_doc(finding.text.lower())
         doc.user_data["section"] = section.kind
@@ -77,8 +80,15 @@ def finding_docs(nlp: Language, pairs: list[tuple[Section, Finding]], linked: bo
             doc.user_data["outcome"] = outcome
         if section.verdict:
             doc.user_data["verdict"] = section.verdict
-        if linked and section.kind == "narrative" and previous and previous[0] is section:
-            doc.user_data["previous"] = previous[1]
+        if linked and section.kind == "narrative":
+            if previous and previous[0] is section:
+                doc.user_data["previous"] = previous[1]
+                previous[1].user_data["next"] = doc
+            if paragraph_starts is not None:
+                if id(finding) in paragraph_starts or "previous" not in doc.user_data:
+                    paragraph = []
+                paragraph.append(doc)
+                doc.user_data["paragraph"] = paragraph
         previous = (section, doc)
         yield doc
 
@@ -88,8 +98,20 @@ def document_docs(nlp: Language, document: Document):
     linked, and its outcome is not weighed: a story about a positive report
     is made of the report's criticisms as often as of its praise."""
     report = document.doc_type not in NEWS_TYPES
-    return finding_docs(nlp, list(document.findings()), linked=report,
-                        outcome=document.metadata.outcome if report else None)
+    pairs = list(document.findings())
+    return finding_docs(nlp, pairs, linked=report, outcome=document.metadata.outcome if report else None,
+                        paragraph_starts=paragraph_starts(document, pairs))
+
+
+def paragraph_starts(document: Document, pairs: list[tuple[Section, Finding]]) -> set[int]:
+    """The ids of the findings that open a paragraph: the text between one
+    and the finding before holds a blank line (as the PDF sets paragraphs apart)."""
+    starts, end = set(), None
+    for _, finding in pairs:
+        if end is None or "\n\n" in document.text[end:finding.start]:
+            starts.add(id(finding))
+        end = finding.end
+    return starts
 
 
 def tagged(nlp: Language, docs) -> list[Doc]:

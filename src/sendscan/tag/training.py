@@ -30,12 +30,14 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
 from .checker import KINDS, kind_of, probabilities_by_kind
+from .features import CONTEXT, context_features
 from .linear import LinearModel
 from .pipeline import document_docs, tagged
 from .polarity import POLARITIES
@@ -65,6 +67,7 @@ class Trained:
     """What training gives the two trained components."""
 
     checker: dict[str, LinearModel]  # per kind of finding
+    context: LinearModel = field(default_factory=lambda: LinearModel(["in"]))  # narrative sentences among neighbours
     keep: dict[str, dict[str, float]] = field(default_factory=dict)
     add: dict[str, float] = field(default_factory=dict)
     polarity: LinearModel | None = None
@@ -73,6 +76,7 @@ class Trained:
     def apply(self, nlp: Language) -> Language:
         checker = nlp.get_pipe("checker")
         checker.models, checker.keep, checker.add = self.checker, self.keep, self.add
+        checker.context = self.context
         checker.trained_on = self.documents
         nlp.get_pipe("polarity").model = self.polarity
         return nlp
@@ -112,12 +116,43 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
         kinds = [kind_of(labelled[i].doc) for i in scored]
         for i, probabilities in zip(scored, probabilities_by_kind(models, kinds, [features[i] for i in scored])):
             out_of_fold[i] = probabilities
+    narrative = [i for i in real if kind_of(labelled[i].doc) == "narrative"]
+    context, in_context = fit_context([labelled[i] for i in narrative], [out_of_fold[i] for i in narrative],
+                                      checker.threshold)
     keep, add = {}, {}
-    for kind in KINDS:
-        chosen = [i for i in real if kind_of(labelled[i].doc) == kind]
-        keep[kind], add[kind] = thresholds([labelled[i] for i in chosen], [out_of_fold[i] for i in chosen], categories)
-    return Trained(fit_checker(labelled, features, range(len(labelled)), categories), keep, add,
+    finding = [i for i in real if kind_of(labelled[i].doc) == "finding"]
+    keep["finding"], add["finding"] = thresholds([labelled[i] for i in finding], [out_of_fold[i] for i in finding],
+                                                 categories)
+    keep["narrative"], add["narrative"] = thresholds([labelled[i] for i in narrative], in_context, categories)
+    # A narrative sentence read alone (news) is judged on its own probabilities.
+    keep["sentence"], add["sentence"] = thresholds([labelled[i] for i in narrative], [out_of_fold[i] for i in narrative],
+                                                   categories)
+    return Trained(fit_checker(labelled, features, range(len(labelled)), categories), context, keep, add,
                    fit_polarity(nlp, found), sorted({e.document for e in found}))
+
+
+def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: float
+                ) -> tuple[LinearModel, list[dict]]:
+    """The model that weighs a narrative sentence's probabilities with its
+    neighbours' (`features.context_features`), learnt from probabilities
+    out of fold, as the model gives them on a report it has not seen; and
+    each sentence's probabilities so weighed, to choose thresholds on. A
+    neighbour that is not a labelled example counts as absent."""
+    categories = sorted(out_of_fold[0]) if narrative else []
+    if not categories:  # no narrative, or no category learnt: each sentence keeps its own probabilities
+        return LinearModel(["in"]), out_of_fold
+    known = {id(e.doc): p for e, p in zip(narrative, out_of_fold)}
+    try:
+        rows = numpy.concatenate([context_features(e.doc, categories, p, lambda doc: known.get(id(doc)), threshold)
+                                  for e, p in zip(narrative, out_of_fold)])
+    finally:  # each fold's model gives the same sentences other probabilities
+        for e in narrative:
+            e.doc.user_data.pop("context", None)
+    model = LinearModel(["in"]).fit([dict(zip(CONTEXT, row)) for row in rows.tolist()],
+                                    [{"in"} if c in e.categories else set() for e in narrative for c in categories])
+    weighed = model.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
+    return model, [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)]))
+                   for i in range(len(narrative))]
 
 
 def fit_checker(labelled: list[Example], features: list[dict], indexes, categories: list[str]
@@ -171,3 +206,4 @@ def thresholds(labelled: list[Example], probabilities: list[dict], categories: l
         if sum(c in g for g in gold) >= OWN_THRESHOLD:
             keep[c] = max(GRID, key=lambda t: (f1({**keep, c: t}, add, only=c), -abs(t - shared)))
     return keep, add
+
