@@ -33,13 +33,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .features import CONTEXT, category_features, context_features, follows_on, tokens
+from .features import CONTEXT, category_features, context_rows, follows_on, tokens
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
@@ -104,7 +103,7 @@ class Checker:
             if kind == "narrative" and p is not None:
                 doc.user_data["probabilities"] = p
         weighed = [i for i, (doc, p) in enumerate(zip(docs, probabilities)) if p is not None and self.weighs_context(doc)]
-        for i, p in zip(weighed, self.in_context([docs[i] for i in weighed], [probabilities[i] for i in weighed])):
+        for i, p in zip(weighed, self.in_context([docs[i] for i in weighed])):
             probabilities[i] = p
         return [None if p is None else (self.models[kind], example, p)
                 for kind, example, p in zip(kinds, features, probabilities)]
@@ -126,15 +125,14 @@ class Checker:
             kind = "sentence"
         return self.keep.get(kind, {}), self.add.get(kind, 1.0)
 
-    def in_context(self, docs: list[Doc], probabilities: list[dict[str, float]]) -> list[dict[str, float]]:
+    def in_context(self, docs: list[Doc]) -> list[dict[str, float]]:
         """Narrative sentences' probabilities weighed with their neighbours'
         (see `context`), all of them scored at once."""
         if not docs:
             return []
         categories = self.models["narrative"].labels
-        rows = [context_features(doc, categories, p, self.own_probabilities, self.threshold)
-                for doc, p in zip(docs, probabilities)]
-        weighed = self.context.probabilities_of_rows(numpy.concatenate(rows), CONTEXT)[:, 0].tolist()
+        rows = context_rows(docs, categories, self.own_probabilities, self.threshold)
+        weighed = self.context.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
         return [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)])) for i in range(len(docs))]
 
     def own_probabilities(self, doc: Doc) -> dict[str, float]:

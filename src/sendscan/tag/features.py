@@ -211,50 +211,62 @@ CONTEXT = ("own", "rule", "part", "before", "before_rule", "before_part", "parag
            "after", "after_rule", "after_part", "paragraph_after", "paragraph_mean", "paragraph_max")
 
 
-def context_features(doc: Doc, categories: list[str], probabilities: dict[str, float], probabilities_of,
-                     threshold: float) -> numpy.ndarray:
-    """The CONTEXT columns for each of the categories, one row each, for a
-    narrative sentence with its own `probabilities`; `probabilities_of(doc)`
-    gives a neighbour's, or None. Worked out with numpy over all categories
-    at once, each sentence's columns once (`sentence_columns`): a report has
-    some forty narrative sentences and twenty categories."""
-    rows = numpy.zeros((len(categories), len(CONTEXT)), "f")
+def context_rows(docs: list[Doc], categories: list[str], probabilities_of, threshold: float) -> numpy.ndarray:
+    """The CONTEXT columns of narrative sentences, one row per sentence and
+    category (the first sentence's categories, then the next one's...);
+    `probabilities_of(doc)` gives a sentence's probabilities, or None for a
+    neighbour that has none. Worked out with numpy over the whole batch at
+    once: a report has some forty narrative sentences and twenty categories."""
+    met: list[Doc] = []  # every sentence met, in docs or as a neighbour, with probabilities
+    found: list[dict[str, float]] = []
+    row_of: dict[int, int] = {}
+
+    def row(doc: Doc | None) -> int:
+        if doc is None:
+            return -1
+        if id(doc) not in row_of:
+            p = probabilities_of(doc)
+            row_of[id(doc)] = -1 if p is None else len(met)
+            if p is not None:
+                met.append(doc)
+                found.append(p)
+        return row_of[id(doc)]
+
+    own = numpy.array([row(doc) for doc in docs])
+    groups = {id(g): g for g in (doc.user_data.get("paragraph") for doc in docs) if g}
+    members = {key: [i for i in map(row, group) if i >= 0] for key, group in groups.items()}
+    neighbours = {key: [doc.user_data.get(key) for doc in docs] for key in ("previous", "next")}
+    index = {key: numpy.array([row(n) for n in near]) for key, near in neighbours.items()}
+    p = numpy.array([[q[c] for c in categories] for q in found], "f")
+    clipped = numpy.clip(p, 1e-4, 1 - 1e-4)
+    odds = numpy.log(clipped / (1 - clipped))
+    evidence = numpy.array([[totals.get(c, 0.0) for c in categories] for totals in (doc._.rule_totals for doc in met)],
+                           "f")
+    rule, part = (evidence >= threshold).astype("f"), numpy.minimum(evidence / threshold, 1.0)
+
+    columns = numpy.zeros((len(docs), len(CONTEXT), len(categories)), "f")
     column = {name: i for i, name in enumerate(CONTEXT)}
-    own = sentence_columns(doc, categories, probabilities, threshold)
-    rows[:, column["own"]], rows[:, column["rule"]], rows[:, column["part"]] = own[1:]
-    mates = [d for d in doc.user_data.get("paragraph", ()) if d is not doc]
-    for name in ("before", "after"):
-        neighbour = doc.user_data.get("previous" if name == "before" else "next")
-        p = probabilities_of(neighbour) if neighbour is not None else None
-        if p is None:
-            rows[:, column[name]] = ABSENT
+    columns[:, column["own"]], columns[:, column["rule"]], columns[:, column["part"]] = odds[own], rule[own], part[own]
+    for name, key in (("before", "previous"), ("after", "next")):
+        there = index[key] >= 0
+        at = index[key][there]
+        columns[:, column[name]] = ABSENT
+        columns[there, column[name]], columns[there, column[name + "_rule"]], columns[there, column[name + "_part"]] = (
+            odds[at], rule[at], part[at])
+        shared = there & numpy.array([n is not None and doc.user_data.get("paragraph") is not None
+                                      and n.user_data.get("paragraph") is doc.user_data.get("paragraph")
+                                      for doc, n in zip(docs, neighbours[key])], bool)
+        columns[shared, column["paragraph_" + name]] = columns[shared, column[name]]
+    follows = (index["previous"] >= 0) & numpy.array([follows_on(doc) is not None for doc in docs], bool)
+    columns[follows, column["follows_before"]] = columns[follows, column["before"]]
+    # Over the rest of each paragraph: the mean without the sentence itself,
+    # and the highest (the second highest where the sentence holds the highest).
+    for key, rows in members.items():
+        if len(rows) < 2:
             continue
-        _, odds, rule, part = sentence_columns(neighbour, categories, p, threshold)
-        rows[:, column[name]], rows[:, column[name + "_rule"]], rows[:, column[name + "_part"]] = odds, rule, part
-        if any(m is neighbour for m in mates):
-            rows[:, column["paragraph_" + name]] = odds
-    if follows_on(doc) is not None:
-        rows[:, column["follows_before"]] = rows[:, column["before"]]
-    around = [sentence_columns(m, categories, p, threshold)[0] for m, p in zip(mates, map(probabilities_of, mates))
-              if p is not None]
-    if around:
-        table = numpy.stack(around)
-        rows[:, column["paragraph_mean"]], rows[:, column["paragraph_max"]] = table.mean(axis=0), table.max(axis=0)
-    return rows
-
-
-def sentence_columns(doc: Doc, categories: list[str], probabilities: dict[str, float], threshold: float
-                     ) -> numpy.ndarray:
-    """A sentence's probabilities, their log-odds, and the rules' proposal and
-    evidence, per category: worked out once, as the sentence is met again as
-    a neighbour."""
-    found = doc.user_data.get("context")
-    if found is None:
-        p = numpy.array([probabilities[c] for c in categories], "f")
-        clipped = numpy.clip(p, 1e-4, 1 - 1e-4)
-        totals = doc._.rule_totals
-        evidence = numpy.array([totals.get(c, 0.0) for c in categories], "f")
-        found = doc.user_data["context"] = numpy.stack([p, numpy.log(clipped / (1 - clipped)),
-                                                        (evidence >= threshold).astype("f"),
-                                                        numpy.minimum(evidence / threshold, 1.0)])
-    return found
+        inside = numpy.array([i for i, doc in enumerate(docs) if id(doc.user_data.get("paragraph")) == key])
+        ranked = numpy.sort(p[rows], axis=0)
+        mine = p[own[inside]]
+        columns[inside, column["paragraph_mean"]] = (p[rows].sum(axis=0) - mine) / (len(rows) - 1)
+        columns[inside, column["paragraph_max"]] = numpy.where(mine >= ranked[-1], ranked[-2], ranked[-1])
+    return columns.transpose(0, 2, 1).reshape(-1, len(CONTEXT))

@@ -30,14 +30,13 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
 from .checker import KINDS, kind_of, probabilities_by_kind
-from .features import CONTEXT, context_features
+from .features import CONTEXT, context_rows
 from .linear import LinearModel
 from .pipeline import document_docs, tagged
 from .polarity import POLARITIES
@@ -142,12 +141,7 @@ def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: fl
     if not categories:  # no narrative, or no category learnt: each sentence keeps its own probabilities
         return LinearModel(["in"]), out_of_fold
     known = {id(e.doc): p for e, p in zip(narrative, out_of_fold)}
-    try:
-        rows = numpy.concatenate([context_features(e.doc, categories, p, lambda doc: known.get(id(doc)), threshold)
-                                  for e, p in zip(narrative, out_of_fold)])
-    finally:  # each fold's model gives the same sentences other probabilities
-        for e in narrative:
-            e.doc.user_data.pop("context", None)
+    rows = context_rows([e.doc for e in narrative], categories, lambda doc: known.get(id(doc)), threshold)
     model = LinearModel(["in"]).fit([dict(zip(CONTEXT, row)) for row in rows.tolist()],
                                     [{"in"} if c in e.categories else set() for e in narrative for c in categories])
     weighed = model.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
