@@ -62,7 +62,7 @@ class Checker:
         #: Per kind of finding, the model.
         self.models: dict[str, LinearModel] = {}
         #: A narrative sentence's probability of each category given its own
-        #: and its neighbours' (`features.context_features`); untrained, its own.
+        #: and its neighbours' (`features.context_rows`); untrained, its own.
         self.context = LinearModel(["in"])
         #: Per kind of finding: category -> threshold to keep what the rules proposed, and one to add.
         self.keep: dict[str, dict[str, float]] = {}

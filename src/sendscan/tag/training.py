@@ -4,7 +4,9 @@ them on reports they were not trained on.
 Examples come from gold files (`sendscan.gold`) and the documents they name:
 
 - the checker learns from every gold finding with its categories (strength
-  and weakness bullets, annotated narrative sentences, items);
+  and weakness bullets, annotated narrative sentences, items), and its
+  context model from the narrative sentences' probabilities out of fold
+  with their neighbours' (`fit_context`);
 - the polarity model learns from the same findings' polarity, from each
   item of a whole-section gold line (areas for improvement: weakness), and
   from written passages marked to train it alone (`"trains": "polarity"`:
@@ -133,7 +135,7 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
 def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: float
                 ) -> tuple[LinearModel, list[dict]]:
     """The model that weighs a narrative sentence's probabilities with its
-    neighbours' (`features.context_features`), learnt from probabilities
+    neighbours' (`features.context_rows`), learnt from probabilities
     out of fold, as the model gives them on a report it has not seen; and
     each sentence's probabilities so weighed, to choose thresholds on. A
     neighbour that is not a labelled example counts as absent."""
@@ -200,4 +202,3 @@ def thresholds(labelled: list[Example], probabilities: list[dict], categories: l
         if sum(c in g for g in gold) >= OWN_THRESHOLD:
             keep[c] = max(GRID, key=lambda t: (f1({**keep, c: t}, add, only=c), -abs(t - shared)))
     return keep, add
-
