@@ -15,6 +15,14 @@ SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+def gold_file(folder: Path, lines: list, name: str = "gold.jsonl") -> Path:
+    """A gold file in `folder` of these lines: dicts as JSON, strings as they are."""
+    path = folder / name
+    path.write_text("\n".join(json.dumps(line) if isinstance(line, dict) else line for line in lines) + "\n",
+                    encoding="utf-8")
+    return path
+
+
 needs_corpus = pytest.mark.skipif(
     not (CORPUS / "manifest.csv").exists(),
     reason=f"the real-report corpus is not at {CORPUS} (it is beside the project only in its home workplace)",

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 import sendscan
+from conftest import gold_file
 from sendscan.gold import GoldError, load, resolve, text_key
 
 KNOWN = {"health_waits", "coproduction"}
 
 
 def write(tmp_path, *lines) -> str:
-    path = tmp_path / "gold.jsonl"
-    path.write_text("\n".join(json.dumps(l) if isinstance(l, dict) else l for l in lines) + "\n", encoding="utf-8")
-    return str(path)
+    return str(gold_file(tmp_path, list(lines)))
 
 
 def test_key_is_sha1_of_collapsed_lower_case_text():
@@ -71,13 +69,12 @@ def test_whole_section_items_cover_every_finding_of_the_kind(page, tmp_path):
 def test_written_findings_are_a_made_up_document_each_sentence_on_its_own(tmp_path):
     from sendscan.gold import written_document
 
-    path = tmp_path / "written.jsonl"
-    path.write_text("\n".join(json.dumps(line) for line in [
+    path = gold_file(tmp_path, [
         {"text": "Families wait far too long for a wheelchair.", "section": "narrative",
          "categories": ["health_waits"], "polarity": "weakness"},
         {"text": "This means that they miss school.", "section": "narrative",
          "categories": ["exclusions"], "polarity": "weakness"},
-    ]), encoding="utf-8")
+    ], "written.jsonl")
     items = load(path, KNOWN | {"exclusions"})
     assert [(i.document, i.index) for i in items] == [("written.jsonl", 0), ("written.jsonl", 1)]
     document = written_document(items)
@@ -98,9 +95,8 @@ def test_written_findings_of_one_passage_share_a_section_and_follow_one_another(
         {"text": "Short breaks are good.", "passage": "b"},
         {"text": "Plans are late."},
     ]
-    path = tmp_path / "written.jsonl"
-    path.write_text("\n".join(json.dumps({**line, "section": "narrative", "categories": [], "polarity": "neutral"})
-                              for line in lines), encoding="utf-8")
+    path = gold_file(tmp_path, [{**line, "section": "narrative", "categories": [], "polarity": "neutral"}
+                                for line in lines], "written.jsonl")
     items = load(path, KNOWN)
     document = written_document(items)
     assert [[f.text for f in s.findings] for s in document.sections] == [
@@ -126,9 +122,8 @@ def test_what_a_written_line_trains_is_polarity_or_left_out(tmp_path):
 
 
 def test_written_findings_train_and_score_through_the_api(tmp_path):
-    path = tmp_path / "written.jsonl"
-    path.write_text(json.dumps({"text": "Young people are well prepared for college and work.", "section": "narrative",
-                                "categories": ["adulthood"], "polarity": "strength"}), encoding="utf-8")
+    path = gold_file(tmp_path, [{"text": "Young people are well prepared for college and work.", "section": "narrative",
+                                 "categories": ["adulthood"], "polarity": "strength"}], "written.jsonl")
     report = sendscan.evaluate([str(path)])
     assert report["narrative"]["sentences"] == 1
     assert report["narrative"]["categories"]["micro"]["tp"] == 1

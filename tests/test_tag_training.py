@@ -9,7 +9,7 @@ import json
 import pytest
 import spacy
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, gold_file
 from sendscan.tag.training import fold_indexes
 
 REPORTS = ("report_2023_systemic.pdf", "report_2023_positive.pdf", "report_2023_inconsistent.pdf",
@@ -101,13 +101,12 @@ def test_written_lines_that_train_polarity_alone_give_the_checker_no_categories(
     from sendscan.api import built, gold_and_documents
     from sendscan.tag.training import examples
 
-    path = tmp_path / "written.jsonl"
-    path.write_text("\n".join(json.dumps(line) for line in [
+    path = gold_file(tmp_path, [
         {"text": "Families wait far too long for a wheelchair.", "section": "narrative",
          "categories": ["health_waits"], "polarity": "weakness"},
         {"text": "Short breaks are a lifeline, and families value them.", "section": "narrative",
          "categories": ["social_care"], "polarity": "strength", "trains": "polarity"},
-    ]), encoding="utf-8")
+    ], "written.jsonl")
     chosen, items, _, documents = gold_and_documents([str(path)], [], [], None, "pypdfium2")
     found = examples(built(chosen, model=False), items, documents, chosen.top)
     assert [(e.categories, e.polarity) for e in found] == [({"health_waits"}, "weakness"), (None, "strength")]
