@@ -135,11 +135,9 @@ def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[s
     subjects = [re.split(r"\s+(?:are|is|share|have|were|was)\b", s)[0]
                 for s in re.split(r"(?<=\.)\s+", context) if "responsib" in s]
     subject = next((s for s in subjects if local_authority(s, area)), subjects[0] if subjects else "")
-    authority = local_authority(subject, area)
-    if authority:
-        rest = subject[subject.index(authority) + len(authority):].removeprefix(" local authority")
-    else:
-        rest = re.sub(r"^.*?\bCouncil\b", "", subject)
+    named = authority_named(subject, area)
+    authority = named[0] if named else None
+    rest = subject[named[1]:] if named else re.sub(r"^.*?\bCouncil\b", "", subject)
     bodies = []
     while m := HEALTH_BODY.match(rest):
         bodies.append(m.group(1))
@@ -152,18 +150,25 @@ def partnership(sections: list[Section], flat: str, area: str | None) -> tuple[s
 
 def local_authority(subject: str, area: str | None) -> str | None:
     """"Oldham Metropolitan Borough Council", "London Borough of Lewisham"..."""
+    named = authority_named(subject, area)
+    return named[0] if named else None
+
+
+def authority_named(subject: str, area: str | None) -> tuple[str, int] | None:
+    """The local authority's name in the subject, and where its mention ends
+    (the NHS bodies follow it)."""
     if not area:
         m = re.match(r"(?:The )?(.+?\bCouncil)\b", subject)
-        return m.group(1) if m else None
+        return (m.group(1), m.end()) if m else None
     suffix = r"(?: (?:Metropolitan |Borough |District |County |City )*Council| local authority)?"
     for m in re.finditer(rf"(?:(?:London |Royal )?Borough of |City of )?{re.escape(area)}{suffix}", subject):
         name = m.group(0)
         if re.search(r"Council|Borough of|City of", name):
             # "The London Borough of Haringey local authority and the ICB...":
             # the words after the name say what it is, they are not its name.
-            return name.removesuffix(" local authority")
+            return name.removesuffix(" local authority"), m.end()
         if name.endswith("authority"):
-            return name
+            return name, m.end()
     return None
 
 
