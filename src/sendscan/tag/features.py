@@ -233,8 +233,12 @@ def context_rows(docs: list[Doc], categories: list[str], probabilities_of, thres
         return row_of[id(doc)]
 
     own = numpy.array([row(doc) for doc in docs])
-    groups = {id(g): g for g in (doc.user_data.get("paragraph") for doc in docs) if g}
-    members = {key: [i for i in map(row, group) if i >= 0] for key, group in groups.items()}
+    # Each paragraph: where its sentences stand in `docs`, and the rows of all of its sentences.
+    positions: dict[int, list[int]] = {}
+    for i, doc in enumerate(docs):
+        if doc.user_data.get("paragraph"):
+            positions.setdefault(id(doc.user_data["paragraph"]), []).append(i)
+    members = {key: [k for k in map(row, docs[at[0]].user_data["paragraph"]) if k >= 0] for key, at in positions.items()}
     neighbours = {key: [doc.user_data.get(key) for doc in docs] for key in ("previous", "next")}
     index = {key: numpy.array([row(n) for n in near]) for key, near in neighbours.items()}
     p = numpy.array([[q[c] for c in categories] for q in found], "f")
@@ -264,7 +268,7 @@ def context_rows(docs: list[Doc], categories: list[str], probabilities_of, thres
     for key, rows in members.items():
         if len(rows) < 2:
             continue
-        inside = numpy.array([i for i, doc in enumerate(docs) if id(doc.user_data.get("paragraph")) == key])
+        inside = numpy.array(positions[key])
         ranked = numpy.sort(p[rows], axis=0)
         mine = p[own[inside]]
         columns[inside, column["paragraph_mean"]] = (p[rows].sum(axis=0) - mine) / (len(rows) - 1)
