@@ -225,8 +225,9 @@ def carried(doc: Doc) -> list[dict]:
     """A narrative sentence not weighed with its neighbours (see `pipe`)
     that opens by referring back ("This means...", "However, ...") and names
     no topic of its own goes on with the topics of the sentence before:
-    their categories, the opening word as evidence and `"carried": true`. (Annotators read it so: half of the narrative gold's
-    categories are the sentence before's.)"""
+    their categories, the opening word as evidence and `"carried": true`.
+    (Annotators read it so: half of the narrative gold's categories are the
+    sentence before's.)"""
     before = follows_on(doc)
     if before is None:
         return []
