@@ -166,6 +166,52 @@ def test_a_narrative_sentence_weighs_its_neighbours_and_says_what_it_carried():
     assert [(c["id"], c["carried"]) for c in untrained] == [("health_waits", True)]
 
 
+def test_a_paragraph_is_read_as_one_finding_its_weak_cues_adding_up():
+    # No sentence alone holds enough evidence for leadership; the paragraph
+    # read as one finding does, as a bullet of the same sentences would.
+    from sendscan.tag.features import paragraph_features
+
+    rules_only = pipeline(load(), model=False)
+    paragraph = [rules_only(text) for text in ["the strategy is new.", "its strategy lacks detail."]]
+    assert all(doc._.rule_totals == {"leadership": 0.5} and not doc._.categories for doc in paragraph)
+    features = paragraph_features(paragraph, threshold=1.0)
+    assert features["rule:leadership"] == 1.0 and features["lead:leadership"] == 1.0
+    assert {"w:strategy", "w:new", "w:lack", "w:detail"} <= set(features)
+
+
+def test_a_narrative_sentence_takes_the_topic_of_its_paragraph_read_as_one_finding():
+    # Models set by hand: the bullets' model gives health_waits to a finding
+    # that holds "wait"; the context model adds a paragraph's log-odds to a
+    # sentence's own. A sentence whose own words say little takes
+    # health_waits on in a paragraph about waits, not read alone.
+    import numpy
+
+    from sendscan.model import Finding, Section
+    from sendscan.tag.linear import LinearModel
+    from sendscan.tag.pipeline import finding_docs, tagged
+
+    nlp = pipeline(load(), model=False)
+    checker = nlp.get_pipe("checker")
+    labels = ["health_waits", "culture"]
+    checker.models = {"narrative": LinearModel(labels, ["w:wait"], numpy.array([[1.0, 0.0]], "f"),
+                                               numpy.array([-1.5, -3.0], "f")),
+                      "finding": LinearModel(labels, ["w:wait"], numpy.array([[8.0, 0.0]], "f"),
+                                             numpy.array([-4.0, -4.0], "f"))}
+    checker.context = LinearModel(["in"], ["own", "paragraph_topic"], numpy.array([[1.0], [1.0]], "f"),
+                                  numpy.zeros(1, "f"))
+    checker.keep, checker.add = {"narrative": {}}, {"narrative": 0.6}
+    texts = ["Some families have waited a long time.", "Families are shown exercises to practise at home."]
+    section = Section(kind="narrative", title="", page=0)
+    findings = [Finding(t, 0, 0, len(t)) for t in texts]
+
+    def categories(paragraph_starts):
+        docs = tagged(nlp, finding_docs(nlp, [(section, f) for f in findings], paragraph_starts=paragraph_starts))
+        return [[c["id"] for c in doc._.categories] for doc in docs]
+
+    assert categories({id(findings[0])}) == [["health_waits"], ["health_waits"]]  # one paragraph
+    assert categories({id(f) for f in findings}) == [["health_waits"], []]  # a paragraph each
+
+
 def test_findings_checked_in_batches_get_what_each_gets_checked_alone(nlp):
     # The checker scores a batch at once and then decides in order (a
     # narrative sentence weighs its neighbours' probabilities, and may carry

@@ -114,7 +114,8 @@ def test_written_lines_that_train_polarity_alone_give_the_checker_no_categories(
 
 def test_training_learns_how_a_narrative_sentences_neighbours_count_and_saves_it(trained):
     # The context model learns from the samples' narrative sentences (their
-    # probabilities out of fold) and loads back with the pipeline.
+    # probabilities out of fold, and their paragraphs' read as one finding)
+    # and loads back with the pipeline.
     context = spacy.load(trained).get_pipe("checker").context
     assert context.trained and context.labels == ["in"]
-    assert {"own", "before", "after"} <= set(context.features)
+    assert {"own", "before", "after", "paragraph_topic"} <= set(context.features)

@@ -38,7 +38,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .features import CONTEXT, category_features, context_rows, follows_on, tokens
+from .features import (CONTEXT, category_features, context_rows, follows_on, paragraph_features, paragraph_key,
+                       paragraph_of, tokens)
 from .linear import LinearModel
 
 MODEL_FILE = "model.msgpack"
@@ -135,7 +136,8 @@ class Checker:
         if not docs:
             return []
         categories = self.models["narrative"].labels
-        rows = context_rows(docs, categories, self.own_probabilities, self.threshold)
+        topics = paragraph_topics(self.models.get("finding"), docs, self.threshold)
+        rows = context_rows(docs, categories, self.own_probabilities, self.threshold, topics)
         weighed = self.context.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
         return [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)])) for i in range(len(docs))]
 
@@ -212,6 +214,18 @@ def probabilities_by_kind(models: dict[str, LinearModel], kinds: list[str], feat
             for i, probabilities in zip(chosen, model.probabilities_of([features[i] for i in chosen])):
                 found[i] = probabilities
     return found
+
+
+def paragraph_topics(model: LinearModel | None, docs: list[Doc], threshold: float) -> dict[int, dict[str, float]]:
+    """The probabilities of the paragraphs of narrative sentences, each read
+    as one finding by the bullets' `model` (see `features.paragraph_features`),
+    by `features.paragraph_key`; all scored at once. A report's narrative
+    tells of a topic over a paragraph in words no one sentence holds all of."""
+    paragraphs = {paragraph_key(doc): paragraph_of(doc) for doc in docs}
+    if model is None or not model.trained or not paragraphs:
+        return {}
+    found = model.probabilities_of([paragraph_features(p, threshold) for p in paragraphs.values()])
+    return dict(zip(paragraphs, found))
 
 
 def categories_before(doc: Doc) -> set[str]:

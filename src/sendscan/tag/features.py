@@ -72,11 +72,15 @@ def word(doc: Doc, key: tuple[int, int]) -> Word:
 
 def words(doc: Doc) -> list[str]:
     """Content lemmas and adjacent pairs of lemmas (a pair needs one content
-    word), each once, as features: "w:" and the lemma, "b:" and the pair."""
-    kept = [t for t in tokens(doc) if not t.punct]
-    found = [t.feature for t in kept if t.feature]
-    found += [f"b:{a.lemma} {b.lemma}" for a, b in zip(kept, kept[1:]) if not (a.stop and b.stop)]
-    return list(dict.fromkeys(found))
+    word), each once, as features: "w:" and the lemma, "b:" and the pair.
+    Worked out once per doc: a narrative sentence's are read again for its paragraph."""
+    found = doc.user_data.get("words")
+    if found is None:
+        kept = [t for t in tokens(doc) if not t.punct]
+        found = [t.feature for t in kept if t.feature]
+        found += [f"b:{a.lemma} {b.lemma}" for a, b in zip(kept, kept[1:]) if not (a.stop and b.stop)]
+        found = doc.user_data["words"] = list(dict.fromkeys(found))
+    return found
 
 
 def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
@@ -87,13 +91,19 @@ def rule_signals(doc: Doc, threshold: float) -> dict[str, float]:
     totals, first = extensions.rule_totals, extensions.rule_first
     if not totals:
         return {}
-    everything = sum(totals.values()) or 1.0
     opening = first_sentence_end(doc)
+    return signals(totals, {category for category, start in first.items() if start < opening}, threshold)
+
+
+def signals(totals: dict[str, float], leading: set[str], threshold: float) -> dict[str, float]:
+    """`rule_signals` from the rules' evidence per category and the categories
+    with evidence in the first sentence."""
+    everything = sum(totals.values()) or 1.0
     found = {}
     for category, total in totals.items():
         found["rule:" + category] = 1.0 if total >= threshold else 0.0
         found["part:" + category] = min(total / threshold, 1.0)
-        found["lead:" + category] = 1.0 if first.get(category, opening) < opening else 0.0
+        found["lead:" + category] = 1.0 if category in leading else 0.0
         found["share:" + category] = total / everything
     return {k: v for k, v in found.items() if v}
 
@@ -124,12 +134,7 @@ SENTENCE_WORDS = 20
 
 
 def category_features(doc: Doc, threshold: float, section: str | None) -> dict[str, float]:
-    # A bullet of five sentences names many things in passing: each of its
-    # words weighs less, by the square root of how many there are (held-out
-    # finding F1 0.79 to 0.80, document F1 0.90 to 0.93).
-    found = words(doc)
-    scale = (SENTENCE_WORDS / len(found)) ** 0.5 if found else 1.0
-    features = dict.fromkeys(found, scale) | rule_signals(doc, threshold)
+    features = weighed_words(words(doc)) | rule_signals(doc, threshold)
     if section == "narrative":
         features["section:narrative"] = 1.0
     before = follows_on(doc)
@@ -137,6 +142,37 @@ def category_features(doc: Doc, threshold: float, section: str | None) -> dict[s
         features |= {"prev:" + name: value for name, value in rule_signals(before, threshold).items()
                      if name.startswith("part:")}
     return features
+
+
+def weighed_words(found: list[str]) -> dict[str, float]:
+    """Word features with their weight. A bullet of five sentences names many
+    things in passing: each of its words weighs less, by the square root of
+    how many there are (held-out finding F1 0.79 to 0.80, document F1 0.90 to 0.93)."""
+    return dict.fromkeys(found, (SENTENCE_WORDS / len(found)) ** 0.5 if found else 1.0)
+
+
+def paragraph_of(doc: Doc) -> list[Doc]:
+    """A narrative sentence's paragraph (see `pipeline.finding_docs`); a
+    sentence read without one is a paragraph of its own."""
+    return doc.user_data.get("paragraph") or [doc]
+
+
+def paragraph_key(doc: Doc) -> int:
+    """What tells a sentence's paragraph from others (`paragraph_of`)."""
+    return id(doc.user_data.get("paragraph") or doc)
+
+
+def paragraph_features(paragraph: list[Doc], threshold: float) -> dict[str, float]:
+    """A narrative paragraph's features as those of one finding, as the
+    bullets' model reads a bullet of as many sentences: the words of all of
+    them, and the rules' evidence summed over them (weak cues in several
+    sentences add up, as they do in a bullet), led by the first sentence's."""
+    found = list(dict.fromkeys(feature for doc in paragraph for feature in words(doc)))
+    totals: dict[str, float] = {}
+    for doc in paragraph:
+        for category, total in doc._.rule_totals.items():
+            totals[category] = totals.get(category, 0.0) + total
+    return weighed_words(found) | signals(totals, set(paragraph[0]._.rule_totals), threshold)
 
 
 def asserted(doc: Doc) -> list[bool]:
@@ -204,19 +240,25 @@ ABSENT = -5.0
 #: What the context model sees of each category in a narrative sentence: its
 #: own log-odds and rule evidence, those of the sentences before and after
 #: (and the log-odds again where they share its paragraph, or where it opens
-#: by referring back), and the mean and highest probability over the rest
-#: of its paragraph. The same for every category, so that one small model
-#: learns how much a neighbour's topic counts, whatever the topic.
+#: by referring back), the mean and highest probability over the rest
+#: of its paragraph, and the log-odds of the bullets' model for the whole
+#: paragraph read as one finding (`paragraph_features`). The same for every
+#: category, so that one small model learns how much a neighbour's topic
+#: counts, whatever the topic.
 CONTEXT = ("own", "rule", "part", "before", "before_rule", "before_part", "paragraph_before", "follows_before",
-           "after", "after_rule", "after_part", "paragraph_after", "paragraph_mean", "paragraph_max")
+           "after", "after_rule", "after_part", "paragraph_after", "paragraph_mean", "paragraph_max",
+           "paragraph_topic")
 
 
-def context_rows(docs: list[Doc], categories: list[str], probabilities_of, threshold: float) -> numpy.ndarray:
+def context_rows(docs: list[Doc], categories: list[str], probabilities_of, threshold: float,
+                 topics: dict[int, dict[str, float]]) -> numpy.ndarray:
     """The CONTEXT columns of narrative sentences, one row per sentence and
     category (the first sentence's categories, then the next one's...);
     `probabilities_of(doc)` gives a sentence's probabilities, or None for a
-    neighbour that has none. Worked out with numpy over the whole batch at
-    once: a report has some forty narrative sentences and twenty categories."""
+    neighbour that has none; `topics` the probabilities of each paragraph
+    read as one finding, by `paragraph_key` (absent: none). Worked out
+    with numpy over the whole batch at once: a report has some forty
+    narrative sentences and twenty categories."""
     met: list[Doc] = []  # every sentence met, in docs or as a neighbour, with probabilities
     found: list[dict[str, float]] = []
     row_of: dict[int, int] = {}
@@ -242,8 +284,7 @@ def context_rows(docs: list[Doc], categories: list[str], probabilities_of, thres
     neighbours = {key: [doc.user_data.get(key) for doc in docs] for key in ("previous", "next")}
     index = {key: numpy.array([row(n) for n in near]) for key, near in neighbours.items()}
     p = numpy.array([[q[c] for c in categories] for q in found], "f")
-    clipped = numpy.clip(p, 1e-4, 1 - 1e-4)
-    odds = numpy.log(clipped / (1 - clipped))
+    odds = log_odds(p)
     evidence = numpy.array([[totals.get(c, 0.0) for c in categories] for totals in (doc._.rule_totals for doc in met)],
                            "f")
     rule, part = (evidence >= threshold).astype("f"), numpy.minimum(evidence / threshold, 1.0)
@@ -273,4 +314,15 @@ def context_rows(docs: list[Doc], categories: list[str], probabilities_of, thres
         mine = p[own[inside]]
         columns[inside, column["paragraph_mean"]] = (p[rows].sum(axis=0) - mine) / (len(rows) - 1)
         columns[inside, column["paragraph_max"]] = numpy.where(mine >= ranked[-1], ranked[-2], ranked[-1])
+    topic = [topics.get(paragraph_key(doc)) for doc in docs]
+    read = [i for i, q in enumerate(topic) if q is not None]
+    columns[:, column["paragraph_topic"]] = ABSENT
+    if read:
+        columns[read, column["paragraph_topic"]] = log_odds(numpy.array([[topic[i][c] for c in categories]
+                                                                           for i in read], "f"))
     return columns.transpose(0, 2, 1).reshape(-1, len(CONTEXT))
+
+
+def log_odds(p: numpy.ndarray) -> numpy.ndarray:
+    clipped = numpy.clip(p, 1e-4, 1 - 1e-4)
+    return numpy.log(clipped / (1 - clipped))

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
-from .checker import KINDS, kind_of, probabilities_by_kind
+from .checker import KINDS, kind_of, paragraph_topics, probabilities_by_kind
 from .features import CONTEXT, context_rows
 from .linear import LinearModel
 from .pipeline import document_docs, tagged
@@ -109,6 +109,7 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
     # Each finding's features once: every fold and both kinds' models read them.
     features = [checker.features(e.doc) for e in labelled]
     out_of_fold = [None] * len(labelled)
+    topics: dict[int, dict[str, float]] = {}  # each narrative paragraph's, out of fold too
     real = [i for i, e in enumerate(labelled) if not e.written]
     for fold in fold_indexes([labelled[i].document for i in real], folds, seed):
         test = {real[j] for j in fold}
@@ -117,9 +118,11 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
         kinds = [kind_of(labelled[i].doc) for i in scored]
         for i, probabilities in zip(scored, probabilities_by_kind(models, kinds, [features[i] for i in scored])):
             out_of_fold[i] = probabilities
+        topics |= paragraph_topics(models["finding"], [labelled[i].doc for i, kind in zip(scored, kinds)
+                                                       if kind == "narrative"], checker.threshold)
     narrative = [i for i in real if kind_of(labelled[i].doc) == "narrative"]
     context, in_context = fit_context([labelled[i] for i in narrative], [out_of_fold[i] for i in narrative],
-                                      checker.threshold)
+                                      checker.threshold, topics)
     keep, add = {}, {}
     finding = [i for i in real if kind_of(labelled[i].doc) == "finding"]
     keep["finding"], add["finding"] = thresholds([labelled[i] for i in finding], [out_of_fold[i] for i in finding],
@@ -132,18 +135,19 @@ def train(nlp: Language, found: list[Example], folds: int = 5, seed: int = 0) ->
                    fit_polarity(nlp, found), sorted({e.document for e in found}))
 
 
-def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: float
-                ) -> tuple[LinearModel, list[dict]]:
+def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: float,
+                topics: dict[int, dict[str, float]]) -> tuple[LinearModel, list[dict]]:
     """The model that weighs a narrative sentence's probabilities with its
-    neighbours' (`features.context_rows`), learnt from probabilities
-    out of fold, as the model gives them on a report it has not seen; and
-    each sentence's probabilities so weighed, to choose thresholds on. A
+    neighbours' and its paragraph's (`features.context_rows`; `topics`:
+    `checker.paragraph_topics`), learnt from probabilities out of fold, as
+    the models give them on a report they have not seen; and each
+    sentence's probabilities so weighed, to choose thresholds on. A
     neighbour that is not a labelled example counts as absent."""
     categories = sorted(out_of_fold[0]) if narrative else []
     if not categories:  # no narrative, or no category learnt: each sentence keeps its own probabilities
         return LinearModel(["in"]), out_of_fold
     known = {id(e.doc): p for e, p in zip(narrative, out_of_fold)}
-    rows = context_rows([e.doc for e in narrative], categories, lambda doc: known.get(id(doc)), threshold)
+    rows = context_rows([e.doc for e in narrative], categories, lambda doc: known.get(id(doc)), threshold, topics)
     model = LinearModel(["in"]).fit([dict(zip(CONTEXT, row)) for row in rows.tolist()],
                                     [{"in"} if c in e.categories else set() for e in narrative for c in categories])
     weighed = model.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
