@@ -21,7 +21,8 @@ server and workers are counted too). Memory is taken in one more run of each,
 not timed: the peak of the summed PSS of all the processes (proportional set
 size: pages shared between forked processes are counted once), sampled
 every 10 ms. With --baseline SRC (the `src` folder of another checkout, e.g.
-from `git archive main src | tar -x -C /tmp/before`), every run is made with
+from `git archive main src taxonomy | tar -x -C /tmp/before`: the package's
+taxonomy is a link into taxonomy/), every run is made with
 that source and this one alternately, so that both see the same load.
 """
 

@@ -16,7 +16,8 @@ foresaw. The checker sees the finding's words and the rules' signals
   paragraph, and annotators tag a sentence with what its paragraph is about
   (half of the narrative gold's categories are those of the sentence
   before). A small model learns from out-of-fold probabilities how much the
-  sentences before and after and the rest of the paragraph count; a
+  sentences before and after, the rest of the paragraph and the whole
+  paragraph read as one finding by the bullets' model count; a
   category the sentence before holds and that the sentence's own words
   would not have added says so (`"carried": true` as well).
 

@@ -6,7 +6,7 @@ Examples come from gold files (`sendscan.gold`) and the documents they name:
 - the checker learns from every gold finding with its categories (strength
   and weakness bullets, annotated narrative sentences, items), and its
   context model from the narrative sentences' probabilities out of fold
-  with their neighbours' (`fit_context`);
+  with their neighbours' and their paragraphs' (`fit_context`);
 - the polarity model learns from the same findings' polarity, from each
   item of a whole-section gold line (areas for improvement: weakness), and
   from written passages marked to train it alone (`"trains": "polarity"`:
