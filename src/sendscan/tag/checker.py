@@ -138,9 +138,8 @@ class Checker:
             return []
         categories = self.models["narrative"].labels
         topics = paragraph_topics(self.models.get("finding"), docs, self.threshold)
-        rows = context_rows(docs, categories, self.own_probabilities, self.threshold, topics)
-        weighed = self.context.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
-        return [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)])) for i in range(len(docs))]
+        return weighed_by(self.context, context_rows(docs, categories, self.own_probabilities, self.threshold, topics),
+                          categories)
 
     def own_probabilities(self, doc: Doc) -> dict[str, float]:
         """A narrative sentence's probabilities from its own words and rules
@@ -215,6 +214,14 @@ def probabilities_by_kind(models: dict[str, LinearModel], kinds: list[str], feat
             for i, probabilities in zip(chosen, model.probabilities_of([features[i] for i in chosen])):
                 found[i] = probabilities
     return found
+
+
+def weighed_by(context: LinearModel, rows, categories: list[str]) -> list[dict[str, float]]:
+    """The context model's probabilities for `features.context_rows`, one
+    dict of category -> probability per sentence."""
+    weighed = context.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
+    n = len(categories)
+    return [dict(zip(categories, weighed[i:i + n])) for i in range(0, len(weighed), n)]
 
 
 def paragraph_topics(model: LinearModel | None, docs: list[Doc], threshold: float) -> dict[int, dict[str, float]]:

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..gold import GoldItem, resolve
 from ..model import Document
-from .checker import KINDS, kind_of, paragraph_topics, probabilities_by_kind
+from .checker import KINDS, kind_of, paragraph_topics, probabilities_by_kind, weighed_by
 from .features import CONTEXT, context_rows
 from .linear import LinearModel
 from .pipeline import document_docs, tagged
@@ -150,9 +150,7 @@ def fit_context(narrative: list[Example], out_of_fold: list[dict], threshold: fl
     rows = context_rows([e.doc for e in narrative], categories, lambda doc: known.get(id(doc)), threshold, topics)
     model = LinearModel(["in"]).fit([dict(zip(CONTEXT, row)) for row in rows.tolist()],
                                     [{"in"} if c in e.categories else set() for e in narrative for c in categories])
-    weighed = model.probabilities_of_rows(rows, CONTEXT)[:, 0].tolist()
-    return model, [dict(zip(categories, weighed[i * len(categories):(i + 1) * len(categories)]))
-                   for i in range(len(narrative))]
+    return model, weighed_by(model, rows, categories)
 
 
 def fit_checker(labelled: list[Example], features: list[dict], indexes, categories: list[str]
